@@ -1,0 +1,113 @@
+package io.chargecheck.ocpp;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+
+/** Reads and writes OCPP-J frames (OCPP-J 1.6, section 4). Pure: no I/O, no state. */
+public final class FrameCodec {
+
+    private static final ObjectMapper JSON = OcppJson.mapper();
+
+    private FrameCodec() {
+    }
+
+    public static Frame parse(String text) throws MalformedFrameException {
+        JsonNode root;
+        try {
+            root = JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new MalformedFrameException(ErrorCode.FormationViolation, null,
+                    "not JSON: " + e.getOriginalMessage());
+        }
+        if (root == null || !root.isArray()) {
+            throw new MalformedFrameException(ErrorCode.FormationViolation, null,
+                    "not a JSON array: an OCPP-J frame is [messageTypeId, messageId, ...]");
+        }
+        ArrayNode array = (ArrayNode) root;
+        String messageId = readMessageId(array);
+        JsonNode type = array.get(0);
+        if (type == null || !type.isIntegralNumber()) {
+            throw new MalformedFrameException(ErrorCode.FormationViolation, messageId,
+                    "messageTypeId must be the number 2, 3 or 4");
+        }
+        return switch (type.intValue()) {
+            case 2 -> call(array, messageId);
+            case 3 -> callResult(array, messageId);
+            case 4 -> callError(array, messageId);
+            default -> throw new MalformedFrameException(ErrorCode.FormationViolation, messageId,
+                    "unknown messageTypeId " + type.intValue() + " (2 = CALL, 3 = CALLRESULT, 4 = CALLERROR)");
+        };
+    }
+
+    public static String write(Frame frame) {
+        ArrayNode array = JSON.createArrayNode();
+        // Java 17 has no pattern switch (preview until 21), hence instanceof over the sealed type.
+        if (frame instanceof Frame.Call call) {
+            array.add(2).add(call.messageId()).add(call.action()).add(call.payload());
+        } else if (frame instanceof Frame.CallResult result) {
+            array.add(3).add(result.messageId()).add(result.payload());
+        } else if (frame instanceof Frame.CallError error) {
+            array.add(4).add(error.messageId()).add(error.code().name()).add(error.description()).add(error.details());
+        }
+        return array.toString();
+    }
+
+    private static String readMessageId(ArrayNode array) throws MalformedFrameException {
+        JsonNode id = array.get(1);
+        if (id == null || !id.isTextual()) {
+            throw new MalformedFrameException(ErrorCode.FormationViolation, null, "messageId must be a string");
+        }
+        String messageId = id.textValue();
+        if (messageId.isEmpty() || messageId.length() > Frame.MAX_MESSAGE_ID_LENGTH) {
+            // Not echoed back: an id the peer may not accept itself is no id to answer to.
+            throw new MalformedFrameException(ErrorCode.FormationViolation, null,
+                    "messageId must be 1 to " + Frame.MAX_MESSAGE_ID_LENGTH + " characters, was " + messageId.length());
+        }
+        return messageId;
+    }
+
+    private static Frame call(ArrayNode array, String messageId) throws MalformedFrameException {
+        expectSize(array, 4, messageId, "a CALL is [2, messageId, action, payload]");
+        JsonNode action = array.get(2);
+        if (!action.isTextual() || action.textValue().isEmpty()) {
+            throw new MalformedFrameException(ErrorCode.FormationViolation, messageId, "action must be a non-empty string");
+        }
+        JsonNode payload = array.get(3);
+        if (!payload.isObject()) {
+            throw new MalformedFrameException(ErrorCode.FormationViolation, messageId, "payload must be a JSON object");
+        }
+        return new Frame.Call(messageId, action.textValue(), payload);
+    }
+
+    private static Frame callResult(ArrayNode array, String messageId) throws MalformedFrameException {
+        expectSize(array, 3, messageId, "a CALLRESULT is [3, messageId, payload]");
+        JsonNode payload = array.get(2);
+        if (!payload.isObject()) {
+            throw new MalformedFrameException(ErrorCode.FormationViolation, messageId, "payload must be a JSON object");
+        }
+        return new Frame.CallResult(messageId, payload);
+    }
+
+    private static Frame callError(ArrayNode array, String messageId) throws MalformedFrameException {
+        if (array.size() < 4 || array.size() > 5) {
+            throw new MalformedFrameException(ErrorCode.FormationViolation, messageId,
+                    "a CALLERROR is [4, messageId, errorCode, errorDescription, errorDetails]");
+        }
+        JsonNode codeNode = array.get(2);
+        ErrorCode code = ErrorCode.fromWire(codeNode.asText()).orElseThrow(() -> new MalformedFrameException(
+                ErrorCode.FormationViolation, messageId, "unknown errorCode '" + codeNode.asText() + "'"));
+        // Some chargers send errorDetails as a JSON string, or leave it out: keep what came.
+        JsonNode details = array.size() == 5 ? array.get(4) : null;
+        return new Frame.CallError(messageId, code, array.get(3).asText(""), details);
+    }
+
+    private static void expectSize(ArrayNode array, int size, String messageId, String shape)
+            throws MalformedFrameException {
+        if (array.size() != size) {
+            throw new MalformedFrameException(ErrorCode.FormationViolation, messageId,
+                    shape + ", got " + array.size() + " elements");
+        }
+    }
+}

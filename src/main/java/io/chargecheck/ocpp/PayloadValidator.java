@@ -1,0 +1,268 @@
+package io.chargecheck.ocpp;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.chargecheck.ocpp.message.AnyUri;
+import io.chargecheck.ocpp.message.MaxLength;
+import io.chargecheck.ocpp.message.MinItems;
+import io.chargecheck.ocpp.message.MultipleOf;
+import io.chargecheck.ocpp.message.Required;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Checks a payload against the OCPP 1.6 rules of its message type, reading the rules off the
+ * message records themselves (field types, enums, {@link Required}, {@link MaxLength}, ...), so
+ * the model is the one place they are written. The verdicts match the official 1.6 JSON schemas;
+ * {@code SchemaAgreementTest} holds them to that.
+ *
+ * <p>Which CALLERROR code a rule maps to follows OCPP-J 1.6 section 4.2.3: a missing field
+ * violates an occurrence constraint, a wrong JSON type a type constraint, a value outside its
+ * enum, length or format a property constraint, and a field the message does not have breaks the
+ * structure of the PDU (FormationViolation).
+ */
+public final class PayloadValidator {
+
+    /** RFC 3339 date-time, the "date-time" format of JSON Schema. */
+    private static final Pattern DATE_TIME = Pattern.compile(
+            "\\d{4}-\\d{2}-\\d{2}[Tt]\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?([Zz]|[+-]\\d{2}:\\d{2})");
+
+    private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
+        @Override
+        protected Shape computeValue(Class<?> type) {
+            return Shape.of(type);
+        }
+    };
+
+    private PayloadValidator() {
+    }
+
+    public static List<Violation> validate(JsonNode payload, Class<?> messageType) {
+        List<Violation> violations = new ArrayList<>();
+        checkObject(payload, SHAPES.get(messageType), "", violations);
+        return violations;
+    }
+
+    /** The wire spelling of an enum constant: its {@code @JsonProperty} name, else its Java name. */
+    public static String wireName(Enum<?> constant) {
+        try {
+            JsonProperty property = constant.getDeclaringClass().getField(constant.name()).getAnnotation(JsonProperty.class);
+            return property == null ? constant.name() : property.value();
+        } catch (NoSuchFieldException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void checkObject(JsonNode node, Shape shape, String path, List<Violation> out) {
+        if (!node.isObject()) {
+            out.add(new Violation(ErrorCode.TypeConstraintViolation, path, "must be an object, was " + jsonType(node)));
+            return;
+        }
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!shape.fields().containsKey(name)) {
+                out.add(new Violation(ErrorCode.FormationViolation, join(path, name),
+                        "is not a field of " + shape.name() + " (allowed: " + String.join(", ", shape.fields().keySet()) + ")"));
+            }
+        }
+        for (Field field : shape.fields().values()) {
+            JsonNode value = node.get(field.name());
+            String fieldPath = join(path, field.name());
+            if (value == null) {
+                if (field.required()) {
+                    out.add(new Violation(ErrorCode.OccurenceConstraintViolation, fieldPath, "required field is missing"));
+                }
+            } else {
+                checkValue(value, field, field.type(), fieldPath, out);
+            }
+        }
+    }
+
+    private static void checkValue(JsonNode value, Field field, Type type, String path, List<Violation> out) {
+        if (type instanceof ParameterizedType list) {
+            checkList(value, field, list.getActualTypeArguments()[0], path, out);
+            return;
+        }
+        Class<?> cls = (Class<?>) type;
+        if (cls == String.class) {
+            checkString(value, field, path, out);
+        } else if (cls == Integer.class) {
+            checkInteger(value, path, out);
+        } else if (cls == Double.class) {
+            checkNumber(value, field, path, out);
+        } else if (cls == Boolean.class) {
+            if (!value.isBoolean()) {
+                out.add(typeViolation(path, "a boolean", value));
+            }
+        } else if (cls == Instant.class) {
+            checkDateTime(value, path, out);
+        } else if (cls.isEnum()) {
+            checkEnum(value, cls, path, out);
+        } else if (cls.isRecord()) {
+            checkObject(value, SHAPES.get(cls), path, out);
+        } else {
+            throw new IllegalStateException("no OCPP rule for " + cls + " at " + path);
+        }
+    }
+
+    private static void checkList(JsonNode value, Field field, Type element, String path, List<Violation> out) {
+        if (!value.isArray()) {
+            out.add(typeViolation(path, "an array", value));
+            return;
+        }
+        if (field.minItems() > 0 && value.size() < field.minItems()) {
+            out.add(new Violation(ErrorCode.OccurenceConstraintViolation, path,
+                    "must hold at least " + field.minItems() + " element(s), was empty"));
+        }
+        for (int i = 0; i < value.size(); i++) {
+            checkValue(value.get(i), field, element, path + "[" + i + "]", out);
+        }
+    }
+
+    private static void checkString(JsonNode value, Field field, String path, List<Violation> out) {
+        if (!value.isTextual()) {
+            out.add(typeViolation(path, "a string", value));
+            return;
+        }
+        String text = value.textValue();
+        int length = text.codePointCount(0, text.length());
+        if (field.maxLength() > 0 && length > field.maxLength()) {
+            out.add(new Violation(ErrorCode.PropertyConstraintViolation, path,
+                    length + " characters, at most " + field.maxLength() + " allowed"));
+        }
+        if (field.uri() && !isAbsoluteUri(text)) {
+            out.add(new Violation(ErrorCode.PropertyConstraintViolation, path, "'" + text + "' is not an absolute URI"));
+        }
+    }
+
+    private static void checkInteger(JsonNode value, String path, List<Violation> out) {
+        if (!value.isIntegralNumber()) {
+            out.add(typeViolation(path, "an integer", value));
+        } else if (!value.canConvertToInt()) {
+            out.add(new Violation(ErrorCode.PropertyConstraintViolation, path, value + " is outside the 32-bit integer range"));
+        }
+    }
+
+    private static void checkNumber(JsonNode value, Field field, String path, List<Violation> out) {
+        if (!value.isNumber()) {
+            out.add(typeViolation(path, "a number", value));
+            return;
+        }
+        if (field.multipleOf() != null && value.decimalValue().remainder(field.multipleOf()).signum() != 0) {
+            out.add(new Violation(ErrorCode.PropertyConstraintViolation, path,
+                    value + " is not a multiple of " + field.multipleOf().toPlainString()));
+        }
+    }
+
+    private static void checkDateTime(JsonNode value, String path, List<Violation> out) {
+        if (!value.isTextual()) {
+            out.add(typeViolation(path, "a date-time string", value));
+            return;
+        }
+        String text = value.textValue();
+        boolean valid = DATE_TIME.matcher(text).matches();
+        if (valid) {
+            try {
+                OffsetDateTime.parse(text.toUpperCase());
+            } catch (DateTimeParseException e) {
+                valid = false;
+            }
+        }
+        if (!valid) {
+            out.add(new Violation(ErrorCode.PropertyConstraintViolation, path,
+                    "'" + text + "' is not an RFC 3339 date-time with time zone, e.g. 2026-11-23T12:00:00Z"));
+        }
+    }
+
+    private static void checkEnum(JsonNode value, Class<?> type, String path, List<Violation> out) {
+        if (!value.isTextual()) {
+            out.add(typeViolation(path, "a string", value));
+            return;
+        }
+        Set<String> allowed = wireNames(type);
+        if (!allowed.contains(value.textValue())) {
+            out.add(new Violation(ErrorCode.PropertyConstraintViolation, path,
+                    "'" + value.textValue() + "' is not one of " + String.join(", ", allowed)));
+        }
+    }
+
+    private static Set<String> wireNames(Class<?> enumType) {
+        return Arrays.stream(enumType.getEnumConstants())
+                .map(constant -> wireName((Enum<?>) constant))
+                .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+    }
+
+    private static boolean isAbsoluteUri(String text) {
+        try {
+            return new URI(text).isAbsolute();
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
+    private static Violation typeViolation(String path, String expected, JsonNode value) {
+        return new Violation(ErrorCode.TypeConstraintViolation, path, "must be " + expected + ", was " + jsonType(value));
+    }
+
+    private static String jsonType(JsonNode node) {
+        return switch (node.getNodeType()) {
+            case ARRAY -> "an array";
+            case OBJECT, POJO -> "an object";
+            case BOOLEAN -> "a boolean";
+            case NUMBER -> "the number " + node;
+            case STRING -> "the string \"" + node.textValue() + "\"";
+            case NULL, MISSING -> "null";
+            case BINARY -> "binary";
+        };
+    }
+
+    private static String join(String path, String name) {
+        return path.isEmpty() ? name : path + "." + name;
+    }
+
+    private record Field(String name, Type type, boolean required, int maxLength, int minItems, BigDecimal multipleOf,
+                         boolean uri) {
+
+        static Field of(RecordComponent component) {
+            MaxLength maxLength = component.getAnnotation(MaxLength.class);
+            MinItems minItems = component.getAnnotation(MinItems.class);
+            MultipleOf multipleOf = component.getAnnotation(MultipleOf.class);
+            return new Field(component.getName(), component.getGenericType(),
+                    component.isAnnotationPresent(Required.class),
+                    maxLength == null ? 0 : maxLength.value(),
+                    minItems == null ? 0 : minItems.value(),
+                    multipleOf == null ? null : new BigDecimal(multipleOf.value()),
+                    component.isAnnotationPresent(AnyUri.class));
+        }
+    }
+
+    private record Shape(String name, Map<String, Field> fields) {
+
+        static Shape of(Class<?> type) {
+            if (!type.isRecord()) {
+                throw new IllegalArgumentException(type + " is not an OCPP message record");
+            }
+            Map<String, Field> fields = new LinkedHashMap<>();
+            for (RecordComponent component : type.getRecordComponents()) {
+                fields.put(component.getName(), Field.of(component));
+            }
+            return new Shape(type.getSimpleName(), Map.copyOf(fields));
+        }
+    }
+}

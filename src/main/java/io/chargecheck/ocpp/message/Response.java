@@ -1,0 +1,5 @@
+package io.chargecheck.ocpp.message;
+
+/** The payload of a CALLRESULT. */
+public interface Response {
+}
