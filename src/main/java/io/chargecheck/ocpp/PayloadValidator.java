@@ -19,6 +19,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -294,7 +295,9 @@ public final class PayloadValidator {
             for (RecordComponent component : type.getRecordComponents()) {
                 fields.put(component.getName(), Field.of(component));
             }
-            return new Shape(type.getSimpleName(), Map.copyOf(fields));
+            // Not Map.copyOf: its order changes from run to run, and the order of the fields decides the
+            // order of the violations, so the CALLERROR code (the first one's) and the texts in the report.
+            return new Shape(type.getSimpleName(), Collections.unmodifiableMap(fields));
         }
     }
 }
