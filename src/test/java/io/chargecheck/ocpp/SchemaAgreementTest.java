@@ -222,7 +222,7 @@ class SchemaAgreementTest {
                     schema.has("minItems") ? schema.get("minItems").intValue() : 0,
                     schema.has("multipleOf") ? schema.get("multipleOf").decimalValue() : null));
             Set<String> requiredNames = new TreeSet<>(textValues(schema.path("required")));
-            schema.path("properties").fields().forEachRemaining(property -> ofSchema(property.getValue(),
+            schema.path("properties").properties().forEach(property -> ofSchema(property.getValue(),
                     child(path, property.getKey()), requiredNames.contains(property.getKey()), lines));
             if (schema.has("items")) {
                 ofSchema(schema.get("items"), path + "[]", false, lines);

@@ -75,7 +75,7 @@ final class SchemaPayloads {
             case "object" -> {
                 ObjectNode object = NODES.objectNode();
                 Set<String> required = required(schema);
-                schema.path("properties").fields().forEachRemaining(property -> {
+                schema.path("properties").properties().forEach(property -> {
                     if (full || required.contains(property.getKey())) {
                         object.set(property.getKey(), value(property.getValue(), full, variant));
                     }
@@ -123,32 +123,27 @@ final class SchemaPayloads {
             out.add(at.replace(base, "null", NullNode.getInstance(), ErrorCode.TypeConstraintViolation));
         }
         switch (type(schema)) {
-            case "object":
-                breakObject(schema, at, base, out);
-                break;
-            case "array":
+            case "object" -> breakObject(schema, at, base, out);
+            case "array" -> {
                 if (schema.path("minItems").asInt(0) > 0) {
                     out.add(at.replace(base, "empty array", NODES.arrayNode(), ErrorCode.OccurenceConstraintViolation));
                 }
                 breakAt(schema.get("items"), at.item(0), base, out);
-                break;
-            case "string":
-                breakString(schema, at, base, out);
-                break;
-            case "integer":
-                out.add(at.replace(base, "integer with a fraction", DoubleNode.valueOf(1.5), ErrorCode.TypeConstraintViolation));
-                break;
-            case "number":
+            }
+            case "string" -> breakString(schema, at, base, out);
+            case "integer" -> out.add(at.replace(base, "integer with a fraction", DoubleNode.valueOf(1.5),
+                    ErrorCode.TypeConstraintViolation));
+            case "number" -> {
                 if (schema.has("multipleOf")) {
                     BigDecimal offStep = multipleOf(schema).multiply(new BigDecimal("1.5"));
                     out.add(at.replace(base, "not a multiple of " + schema.get("multipleOf"),
                             DoubleNode.valueOf(offStep.doubleValue()), ErrorCode.PropertyConstraintViolation));
                 }
-                break;
-            case "boolean":
-                break;
-            default:
-                throw outsideSubset(schema);
+            }
+            case "boolean" -> {
+                // wrong type and null above are all a boolean can get wrong
+            }
+            default -> throw outsideSubset(schema);
         }
     }
 
@@ -158,7 +153,7 @@ final class SchemaPayloads {
             out.add(new Broken("missing", field.path(), ErrorCode.OccurenceConstraintViolation, field.remove(base)));
         }
         out.add(at.child(EXTRA_PROPERTY).replace(base, "extra property", TextNode.valueOf("x"), ErrorCode.FormationViolation));
-        schema.path("properties").fields().forEachRemaining(
+        schema.path("properties").properties().forEach(
                 property -> breakAt(property.getValue(), at.child(property.getKey()), base, out));
     }
 
