@@ -29,6 +29,12 @@ public sealed interface PhysicalAction {
         }
     }
 
+    record PresentCardWithoutCable(int connector, String idTag) implements PhysicalAction {
+        public String instruction() {
+            return "Without plugging in a cable, present card \"" + idTag + "\" at the reader of connector " + connector + ".";
+        }
+    }
+
     record EndTransaction(int connector, String idTag) implements PhysicalAction {
         public String instruction() {
             return "End the charging session on connector " + connector + ": present card \"" + idTag + "\" again.";
