@@ -100,9 +100,13 @@ public enum Action {
     }
 
     public static Action of(Request<?> request) {
-        Action action = BY_REQUEST_TYPE.get(request.getClass());
+        return ofRequestType(request.getClass());
+    }
+
+    public static Action ofRequestType(Class<?> requestType) {
+        Action action = BY_REQUEST_TYPE.get(requestType);
         if (action == null) {
-            throw new IllegalArgumentException(request.getClass().getName() + " is not the request of an OCPP 1.6 action");
+            throw new IllegalArgumentException(requestType.getName() + " is not the request of an OCPP 1.6 action");
         }
         return action;
     }

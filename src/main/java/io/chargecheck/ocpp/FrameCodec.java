@@ -1,14 +1,18 @@
 package io.chargecheck.ocpp;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 
 /** Reads and writes OCPP-J frames (OCPP-J 1.6, section 4). Pure: no I/O, no state. */
 public final class FrameCodec {
 
     private static final ObjectMapper JSON = OcppJson.mapper();
+    /** One WebSocket text frame is one JSON value: "[...] junk" or "[...]]" is not JSON, though Jackson stops reading early. */
+    private static final ObjectReader READER = JSON.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private FrameCodec() {
     }
@@ -16,7 +20,7 @@ public final class FrameCodec {
     public static Frame parse(String text) throws MalformedFrameException {
         JsonNode root;
         try {
-            root = JSON.readTree(text);
+            root = READER.readTree(text);
         } catch (JsonProcessingException e) {
             throw new MalformedFrameException(ErrorCode.FormationViolation, null,
                     "not JSON: " + e.getOriginalMessage());
@@ -28,7 +32,8 @@ public final class FrameCodec {
         ArrayNode array = (ArrayNode) root;
         String messageId = readMessageId(array);
         JsonNode type = array.get(0);
-        if (type == null || !type.isIntegralNumber()) {
+        // canConvertToInt: 4294967298 must not wrap round to 2 and pass as a CALL.
+        if (type == null || !type.isIntegralNumber() || !type.canConvertToInt()) {
             throw new MalformedFrameException(ErrorCode.FormationViolation, messageId,
                     "messageTypeId must be the number 2, 3 or 4");
         }

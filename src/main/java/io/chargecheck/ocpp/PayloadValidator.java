@@ -7,6 +7,7 @@ import io.chargecheck.ocpp.message.MaxLength;
 import io.chargecheck.ocpp.message.MinItems;
 import io.chargecheck.ocpp.message.MultipleOf;
 import io.chargecheck.ocpp.message.Required;
+import io.chargecheck.ocpp.message.Without;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -18,6 +19,8 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,7 +58,7 @@ public final class PayloadValidator {
 
     public static List<Violation> validate(JsonNode payload, Class<?> messageType) {
         List<Violation> violations = new ArrayList<>();
-        checkObject(payload, SHAPES.get(messageType), "", violations);
+        checkObject(payload, SHAPES.get(messageType), Set.of(), "", violations);
         return violations;
     }
 
@@ -69,7 +72,8 @@ public final class PayloadValidator {
         }
     }
 
-    private static void checkObject(JsonNode node, Shape shape, String path, List<Violation> out) {
+    /** {@code excluded}: enum constants not allowed here, by a {@link Without} on a field around this one. */
+    private static void checkObject(JsonNode node, Shape shape, Set<Enum<?>> excluded, String path, List<Violation> out) {
         if (!node.isObject()) {
             out.add(new Violation(ErrorCode.TypeConstraintViolation, path, "must be an object, was " + jsonType(node)));
             return;
@@ -89,14 +93,15 @@ public final class PayloadValidator {
                     out.add(new Violation(ErrorCode.OccurenceConstraintViolation, fieldPath, "required field is missing"));
                 }
             } else {
-                checkValue(value, field, field.type(), fieldPath, out);
+                checkValue(value, field, field.type(), union(excluded, field.excluded()), fieldPath, out);
             }
         }
     }
 
-    private static void checkValue(JsonNode value, Field field, Type type, String path, List<Violation> out) {
+    private static void checkValue(JsonNode value, Field field, Type type, Set<Enum<?>> excluded, String path,
+                                   List<Violation> out) {
         if (type instanceof ParameterizedType list) {
-            checkList(value, field, list.getActualTypeArguments()[0], path, out);
+            checkList(value, field, list.getActualTypeArguments()[0], excluded, path, out);
             return;
         }
         Class<?> cls = (Class<?>) type;
@@ -113,15 +118,16 @@ public final class PayloadValidator {
         } else if (cls == Instant.class) {
             checkDateTime(value, path, out);
         } else if (cls.isEnum()) {
-            checkEnum(value, cls, path, out);
+            checkEnum(value, cls, excluded, path, out);
         } else if (cls.isRecord()) {
-            checkObject(value, SHAPES.get(cls), path, out);
+            checkObject(value, SHAPES.get(cls), excluded, path, out);
         } else {
             throw new IllegalStateException("no OCPP rule for " + cls + " at " + path);
         }
     }
 
-    private static void checkList(JsonNode value, Field field, Type element, String path, List<Violation> out) {
+    private static void checkList(JsonNode value, Field field, Type element, Set<Enum<?>> excluded, String path,
+                                  List<Violation> out) {
         if (!value.isArray()) {
             out.add(typeViolation(path, "an array", value));
             return;
@@ -131,7 +137,7 @@ public final class PayloadValidator {
                     "must hold at least " + field.minItems() + " element(s), was empty"));
         }
         for (int i = 0; i < value.size(); i++) {
-            checkValue(value.get(i), field, element, path + "[" + i + "]", out);
+            checkValue(value.get(i), field, element, excluded, path + "[" + i + "]", out);
         }
     }
 
@@ -190,22 +196,32 @@ public final class PayloadValidator {
         }
     }
 
-    private static void checkEnum(JsonNode value, Class<?> type, String path, List<Violation> out) {
+    private static void checkEnum(JsonNode value, Class<?> type, Set<Enum<?>> excluded, String path, List<Violation> out) {
         if (!value.isTextual()) {
             out.add(typeViolation(path, "a string", value));
             return;
         }
-        Set<String> allowed = wireNames(type);
+        Set<String> allowed = wireNames(type, excluded);
         if (!allowed.contains(value.textValue())) {
             out.add(new Violation(ErrorCode.PropertyConstraintViolation, path,
                     "'" + value.textValue() + "' is not one of " + String.join(", ", allowed)));
         }
     }
 
-    private static Set<String> wireNames(Class<?> enumType) {
+    private static Set<String> wireNames(Class<?> enumType, Set<Enum<?>> excluded) {
         return Arrays.stream(enumType.getEnumConstants())
+                .filter(constant -> !excluded.contains(constant))
                 .map(constant -> wireName((Enum<?>) constant))
                 .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+    }
+
+    private static Set<Enum<?>> union(Set<Enum<?>> outer, Set<Enum<?>> own) {
+        if (own.isEmpty()) {
+            return outer;
+        }
+        Set<Enum<?>> both = new HashSet<>(outer);
+        both.addAll(own);
+        return both;
     }
 
     private static boolean isAbsoluteUri(String text) {
@@ -237,7 +253,7 @@ public final class PayloadValidator {
     }
 
     private record Field(String name, Type type, boolean required, int maxLength, int minItems, BigDecimal multipleOf,
-                         boolean uri) {
+                         boolean uri, Set<Enum<?>> excluded) {
 
         static Field of(RecordComponent component) {
             MaxLength maxLength = component.getAnnotation(MaxLength.class);
@@ -248,8 +264,25 @@ public final class PayloadValidator {
                     maxLength == null ? 0 : maxLength.value(),
                     minItems == null ? 0 : minItems.value(),
                     multipleOf == null ? null : new BigDecimal(multipleOf.value()),
-                    component.isAnnotationPresent(AnyUri.class));
+                    component.isAnnotationPresent(AnyUri.class),
+                    excludedBy(component.getAnnotation(Without.class)));
         }
+    }
+
+    /** The constants a {@link Without} names; a name no constant has is a typo in the model, so it fails loudly. */
+    static Set<Enum<?>> excludedBy(Without without) {
+        if (without == null) {
+            return Set.of();
+        }
+        Set<Enum<?>> excluded = new HashSet<>();
+        for (String value : without.values()) {
+            excluded.add(Arrays.stream(without.type().getEnumConstants())
+                    .filter(constant -> wireName(constant).equals(value))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException(
+                            "@Without names '" + value + "', which is no value of " + without.type().getSimpleName())));
+        }
+        return Set.copyOf(excluded);
     }
 
     private record Shape(String name, Map<String, Field> fields) {
@@ -262,7 +295,9 @@ public final class PayloadValidator {
             for (RecordComponent component : type.getRecordComponents()) {
                 fields.put(component.getName(), Field.of(component));
             }
-            return new Shape(type.getSimpleName(), Map.copyOf(fields));
+            // Not Map.copyOf: its order changes from run to run, and the order of the fields decides the
+            // order of the violations, so the CALLERROR code (the first one's) and the texts in the report.
+            return new Shape(type.getSimpleName(), Collections.unmodifiableMap(fields));
         }
     }
 }

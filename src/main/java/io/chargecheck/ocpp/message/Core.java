@@ -93,7 +93,10 @@ public final class Core {
 
     public enum ResetType { Hard, Soft }
 
-    /** "Celcius" is the 1.6 schema's own misspelling, kept beside the right one because chargers send both. */
+    /**
+     * "Celcius" is the 1.6 schema's own misspelling, kept beside the right one because chargers send both.
+     * "Hertz" is in MeterValues.json only: StopTransaction's transactionData is declared {@link Without} it.
+     */
     public enum UnitOfMeasure {
         Wh, kWh, varh, kvarh, W, kW, VA, kVA, var, kvar, A, V, K, Celcius, Celsius, Fahrenheit, Percent, Hertz
     }
@@ -189,9 +192,11 @@ public final class Core {
     public record StatusNotificationResponse() implements Response {
     }
 
+    /** StopTransaction.json leaves "Hertz" out of transactionData's units, unlike MeterValues.json: so do we. */
     public record StopTransactionRequest(@MaxLength(20) String idTag, @Required Integer meterStop,
                                          @Required Instant timestamp, @Required Integer transactionId,
-                                         Reason reason, List<MeterValue> transactionData)
+                                         Reason reason,
+                                         @Without(type = UnitOfMeasure.class, values = "Hertz") List<MeterValue> transactionData)
             implements Request<StopTransactionResponse> {
     }
 

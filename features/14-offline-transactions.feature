@@ -1,0 +1,21 @@
+@case-14
+Feature: Get past charge transactions
+  A station that loses its connection keeps the messages of its transactions and sends them when
+  it is back online.
+
+  Acceptance criteria (test script, case 14):
+  - When Charging Station reconnects, after being offline, the cached transactions must be sent to the
+    server automatically
+
+  Background:
+    Given the station is connected and has booted
+    And a transaction started with the accepted card is running on the connector
+
+  @manual-step
+  Scenario: A transaction that ends while offline is sent on reconnection
+    When the central system goes offline
+    And the EV driver ends the transaction while the central system is offline
+    And the central system comes back online
+    Then the station reconnects
+    And the StopTransaction of that transaction arrives unasked, with its transactionId
+    And the messages kept while offline arrive in the order they happened

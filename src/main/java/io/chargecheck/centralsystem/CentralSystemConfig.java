@@ -1,0 +1,120 @@
+package io.chargecheck.centralsystem;
+
+import io.chargecheck.ocpp.message.Core.RegistrationStatus;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import javax.net.ssl.SSLContext;
+
+/**
+ * Everything the embedded central system needs to start. Defaults suit tests: loopback, an
+ * ephemeral port, no security, no trace file.
+ *
+ * @param expectedChargePointId the one station this run certifies, or null to accept any id
+ * @param authorizationKey      the Basic auth password of profiles 1 and 2
+ * @param sslContext            the server certificate (and truststore for profile 3)
+ * @param maxFrameBytes         larger frames are refused with WebSocket close code 1009
+ * @param heartbeatInterval     the interval given in the BootNotification answer, in seconds
+ */
+public record CentralSystemConfig(
+        String host,
+        int port,
+        String pathPrefix,
+        SecurityProfile securityProfile,
+        String authorizationKey,
+        SSLContext sslContext,
+        String expectedChargePointId,
+        Duration callTimeout,
+        int maxFrameBytes,
+        Path traceFile,
+        int heartbeatInterval,
+        RegistrationStatus registrationStatus,
+        IdTagPolicy idTags) {
+
+    public CentralSystemConfig {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(securityProfile, "securityProfile");
+        Objects.requireNonNull(callTimeout, "callTimeout");
+        Objects.requireNonNull(registrationStatus, "registrationStatus");
+        Objects.requireNonNull(idTags, "idTags");
+        pathPrefix = normalisePrefix(pathPrefix);
+        if (securityProfile.usesTls() && sslContext == null) {
+            throw new IllegalArgumentException("security profile " + securityProfile.number() + " needs a keystore (TLS)");
+        }
+        if (securityProfile.usesBasicAuth() && (authorizationKey == null || authorizationKey.isEmpty())) {
+            throw new IllegalArgumentException("security profile " + securityProfile.number() + " needs a Basic auth password");
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    private static String normalisePrefix(String prefix) {
+        String trimmed = prefix == null ? "" : prefix.strip();
+        while (trimmed.endsWith("/")) {
+            trimmed = trimmed.substring(0, trimmed.length() - 1);
+        }
+        return trimmed.isEmpty() || trimmed.startsWith("/") ? trimmed : "/" + trimmed;
+    }
+
+    /** The builder exists because most callers change two or three of thirteen settings. */
+    public static final class Builder {
+        private String host = "127.0.0.1";
+        private int port = 0;
+        private String pathPrefix = "/ocpp";
+        private SecurityProfile securityProfile = SecurityProfile.NONE;
+        private String authorizationKey;
+        private SSLContext sslContext;
+        private String expectedChargePointId;
+        private Duration callTimeout = Duration.ofSeconds(30);
+        private int maxFrameBytes = 1024 * 1024;
+        private Path traceFile;
+        private int heartbeatInterval = 300;
+        private RegistrationStatus registrationStatus = RegistrationStatus.Accepted;
+        private IdTagPolicy idTags = IdTagPolicy.accepting();
+
+        private Builder() {
+        }
+
+        private Builder(CentralSystemConfig c) {
+            host = c.host;
+            port = c.port;
+            pathPrefix = c.pathPrefix;
+            securityProfile = c.securityProfile;
+            authorizationKey = c.authorizationKey;
+            sslContext = c.sslContext;
+            expectedChargePointId = c.expectedChargePointId;
+            callTimeout = c.callTimeout;
+            maxFrameBytes = c.maxFrameBytes;
+            traceFile = c.traceFile;
+            heartbeatInterval = c.heartbeatInterval;
+            registrationStatus = c.registrationStatus;
+            idTags = c.idTags;
+        }
+
+        public Builder host(String value) { host = value; return this; }
+        public Builder port(int value) { port = value; return this; }
+        public Builder pathPrefix(String value) { pathPrefix = value; return this; }
+        public Builder securityProfile(SecurityProfile value) { securityProfile = value; return this; }
+        public Builder authorizationKey(String value) { authorizationKey = value; return this; }
+        public Builder sslContext(SSLContext value) { sslContext = value; return this; }
+        public Builder expectedChargePointId(String value) { expectedChargePointId = value; return this; }
+        public Builder callTimeout(Duration value) { callTimeout = value; return this; }
+        public Builder maxFrameBytes(int value) { maxFrameBytes = value; return this; }
+        public Builder traceFile(Path value) { traceFile = value; return this; }
+        public Builder heartbeatInterval(int seconds) { heartbeatInterval = seconds; return this; }
+        public Builder registrationStatus(RegistrationStatus value) { registrationStatus = value; return this; }
+        public Builder idTags(IdTagPolicy value) { idTags = value; return this; }
+
+        public CentralSystemConfig build() {
+            return new CentralSystemConfig(host, port, pathPrefix, securityProfile, authorizationKey, sslContext,
+                    expectedChargePointId, callTimeout, maxFrameBytes, traceFile, heartbeatInterval,
+                    registrationStatus, idTags);
+        }
+    }
+}

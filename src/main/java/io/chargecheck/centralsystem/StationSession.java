@@ -1,0 +1,305 @@
+package io.chargecheck.centralsystem;
+
+import io.chargecheck.centralsystem.CallFailure.Reason;
+import io.chargecheck.centralsystem.JournalEntry.Direction;
+import io.chargecheck.ocpp.Action;
+import io.chargecheck.ocpp.ErrorCode;
+import io.chargecheck.ocpp.Frame;
+import io.chargecheck.ocpp.FrameCodec;
+import io.chargecheck.ocpp.MalformedFrameException;
+import io.chargecheck.ocpp.MessageCodec;
+import io.chargecheck.ocpp.PayloadException;
+import io.chargecheck.ocpp.message.Request;
+import io.chargecheck.ocpp.message.Response;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.java_websocket.WebSocket;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The conversation with one connected charge point. OCPP-J allows one outstanding CALL per
+ * direction, so our calls wait in a queue while one is in flight; the station's own calls are
+ * answered at once, whatever we are waiting for (a charger may send Authorize before it answers
+ * our RemoteStartTransaction).
+ */
+public final class StationSession {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StationSession.class);
+    /** Remembered so a late answer is reported as late, not as an answer to nothing. */
+    private static final int TIMED_OUT_IDS_KEPT = 64;
+
+    private final String chargePointId;
+    private final WebSocket socket;
+    private final Journal journal;
+    private final Responders responders;
+    private final ScheduledExecutorService timer;
+    private final Duration defaultTimeout;
+
+    private final Object lock = new Object();
+    private final ArrayDeque<PendingCall<?>> waiting = new ArrayDeque<>();
+    private final Map<String, Action> timedOut = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Action> eldest) {
+            return size() > TIMED_OUT_IDS_KEPT;
+        }
+    };
+    private PendingCall<?> inFlight;
+    private boolean closed;
+
+    StationSession(String chargePointId, WebSocket socket, Journal journal, Responders responders,
+                   ScheduledExecutorService timer, Duration defaultTimeout) {
+        this.chargePointId = chargePointId;
+        this.socket = socket;
+        this.journal = journal;
+        this.responders = responders;
+        this.timer = timer;
+        this.defaultTimeout = defaultTimeout;
+    }
+
+    public String chargePointId() {
+        return chargePointId;
+    }
+
+    public boolean isOpen() {
+        return socket.isOpen();
+    }
+
+    /** Closes the connection from our side; the station sees the code and reason. */
+    void close(int code, String reason) {
+        socket.close(code, reason);
+    }
+
+    /** Sends a call to the station; the future completes with its typed answer or a {@link CallFailure}. */
+    public <R extends Response> CompletableFuture<R> call(Request<R> request) {
+        return call(request, defaultTimeout);
+    }
+
+    public <R extends Response> CompletableFuture<R> call(Request<R> request, Duration timeout) {
+        PendingCall<R> call = new PendingCall<>(UUID.randomUUID().toString(), Action.of(request), request, timeout);
+        synchronized (lock) {
+            if (closed) {
+                call.fail(Reason.DISCONNECTED, chargePointId + " is not connected; " + call.action + " was not sent", null);
+                return call.future;
+            }
+            waiting.add(call);
+            sendNextLocked();
+        }
+        return call.future;
+    }
+
+    void onText(String text) {
+        Frame frame;
+        try {
+            frame = FrameCodec.parse(text);
+        } catch (MalformedFrameException e) {
+            String problem = e.code() + ": " + e.getMessage();
+            journal.recordFrame(chargePointId, Direction.IN, null, null, null, text, problem);
+            LOG.warn("{} sent a malformed frame ({}): {}", chargePointId, e.getMessage(), abbreviate(text));
+            // Without a readable id there is nothing to answer to; OCPP 2.0.1 uses "-1" for that case.
+            sendError(new Frame.CallError(e.messageId().orElse("-1"), e.code(), e.getMessage()), null);
+            return;
+        }
+        if (frame instanceof Frame.Call call) {
+            answer(call, text);
+        } else {
+            settle(frame, text);
+        }
+    }
+
+    void onBinary() {
+        String problem = "FormationViolation: binary frame; OCPP-J uses text frames only";
+        journal.recordFrame(chargePointId, Direction.IN, null, null, null, "<binary frame>", problem);
+        LOG.warn("{} sent a binary frame; OCPP-J uses text frames only", chargePointId);
+        sendError(new Frame.CallError("-1", ErrorCode.FormationViolation, "binary frames are not OCPP-J"), null);
+    }
+
+    /** The connection is gone: every call still waiting fails now, not at its timeout. */
+    void onClosed(String why) {
+        List<PendingCall<?>> orphans = new ArrayList<>();
+        synchronized (lock) {
+            closed = true;
+            if (inFlight != null) {
+                orphans.add(inFlight);
+                inFlight.cancelTimer();
+                inFlight = null;
+            }
+            orphans.addAll(waiting);
+            waiting.clear();
+        }
+        for (PendingCall<?> call : orphans) {
+            call.fail(Reason.DISCONNECTED, chargePointId + " disconnected (" + why + ") before answering " + call.action, null);
+        }
+    }
+
+    private void answer(Frame.Call call, String raw) {
+        Action action = Action.fromWire(call.action()).orElse(null);
+        if (action == null) {
+            reject(call, null, raw, ErrorCode.NotImplemented, "unknown action '" + call.action() + "'");
+            return;
+        }
+        if (!Responders.answersStationCalls(action)) {
+            reject(call, action, raw, ErrorCode.NotSupported, action + " is sent by a central system, not by a charge point");
+            return;
+        }
+        Request<?> request;
+        try {
+            request = MessageCodec.decodeRequest(action, call.payload());
+        } catch (PayloadException e) {
+            reject(call, action, raw, e.code(), e.getMessage());
+            return;
+        }
+        journal.recordFrame(chargePointId, Direction.IN, call, action, request, raw, null);
+        Response response;
+        try {
+            response = responders.answer(chargePointId, request);
+        } catch (RuntimeException e) {
+            LOG.error("answering {} {} failed", chargePointId, action, e);
+            sendError(new Frame.CallError(call.messageId(), ErrorCode.InternalError, "central system failed: " + e), action);
+            return;
+        }
+        if (response == null) {
+            sendError(new Frame.CallError(call.messageId(), ErrorCode.NotSupported, action + " is not supported here"), action);
+            return;
+        }
+        Frame.CallResult result = new Frame.CallResult(call.messageId(), MessageCodec.encode(response));
+        send(result, action, response, null);
+    }
+
+    private void reject(Frame.Call call, Action action, String raw, ErrorCode code, String why) {
+        journal.recordFrame(chargePointId, Direction.IN, call, action, null, raw, code + ": " + why);
+        LOG.warn("{} sent {} that breaks OCPP 1.6: {}", chargePointId, call.action(), why);
+        sendError(new Frame.CallError(call.messageId(), code, why), action);
+    }
+
+    private void settle(Frame frame, String raw) {
+        PendingCall<?> call;
+        synchronized (lock) {
+            if (inFlight != null && inFlight.messageId.equals(frame.messageId())) {
+                call = inFlight;
+                call.cancelTimer();
+                inFlight = null;
+            } else {
+                call = null;
+            }
+        }
+        if (call == null) {
+            Action late;
+            synchronized (lock) {
+                late = timedOut.remove(frame.messageId());
+            }
+            String problem = late != null
+                    ? "answer to " + late + " arrived after the call had timed out"
+                    : "answer to message id '" + frame.messageId() + "', which no call of ours has";
+            journal.recordFrame(chargePointId, Direction.IN, frame, late, null, raw, problem);
+            LOG.warn("{}: {}", chargePointId, problem);
+        } else {
+            call.complete(frame, raw);
+        }
+        synchronized (lock) {
+            sendNextLocked();
+        }
+    }
+
+    private void sendNextLocked() {
+        if (inFlight != null || waiting.isEmpty() || closed) {
+            return;
+        }
+        PendingCall<?> call = waiting.poll();
+        inFlight = call;
+        Frame.Call frame = new Frame.Call(call.messageId, call.action.name(), MessageCodec.encode(call.request));
+        call.timer = timer.schedule(() -> timeOut(call), call.timeout.toMillis(), TimeUnit.MILLISECONDS);
+        send(frame, call.action, call.request, null);
+    }
+
+    private void timeOut(PendingCall<?> call) {
+        synchronized (lock) {
+            if (inFlight != call) {
+                return;
+            }
+            inFlight = null;
+            timedOut.put(call.messageId, call.action);
+            sendNextLocked();
+        }
+        call.fail(Reason.TIMEOUT, chargePointId + " did not answer " + call.action + " within "
+                + call.timeout.toMillis() / 1000.0 + " s", null);
+    }
+
+    private void sendError(Frame.CallError error, Action action) {
+        send(error, action, null, null);
+    }
+
+    private void send(Frame frame, Action action, Object message, String problem) {
+        String text = FrameCodec.write(frame);
+        // Journal first: the answer can arrive before send() returns.
+        journal.recordFrame(chargePointId, Direction.OUT, frame, action, message, text, problem);
+        LOG.debug("{} <- {}", chargePointId, text);
+        if (socket.isOpen()) {
+            socket.send(text);
+        }
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 200 ? text : text.substring(0, 200) + "...";
+    }
+
+    private final class PendingCall<R extends Response> {
+        final String messageId;
+        final Action action;
+        final Request<R> request;
+        final Duration timeout;
+        final CompletableFuture<R> future = new CompletableFuture<>();
+        ScheduledFuture<?> timer;
+
+        PendingCall(String messageId, Action action, Request<R> request, Duration timeout) {
+            this.messageId = messageId;
+            this.action = action;
+            this.request = request;
+            this.timeout = timeout;
+        }
+
+        void cancelTimer() {
+            if (timer != null) {
+                timer.cancel(false);
+            }
+        }
+
+        void complete(Frame frame, String raw) {
+            if (frame instanceof Frame.CallError error) {
+                journal.recordFrame(chargePointId, Direction.IN, error, action, null, raw, null);
+                fail(Reason.CALL_ERROR, chargePointId + " answered " + action + " with CALLERROR " + error.code()
+                        + (error.description().isEmpty() ? "" : " (" + error.description() + ")"), error);
+                return;
+            }
+            Frame.CallResult result = (Frame.CallResult) frame;
+            try {
+                Response response = MessageCodec.decodeResponse(action, result.payload());
+                journal.recordFrame(chargePointId, Direction.IN, result, action, response, raw, null);
+                future.complete(castResponse(response));
+            } catch (PayloadException e) {
+                String problem = e.code() + ": " + e.getMessage();
+                journal.recordFrame(chargePointId, Direction.IN, result, action, null, raw, problem);
+                LOG.warn("{} answered {} with a payload that breaks OCPP 1.6: {}", chargePointId, action, e.getMessage());
+                fail(Reason.INVALID_RESPONSE, chargePointId + " answered with an invalid " + e.getMessage(), null);
+            }
+        }
+
+        @SuppressWarnings("unchecked")
+        private R castResponse(Response response) {
+            return (R) response;
+        }
+
+        void fail(Reason reason, String message, Frame.CallError error) {
+            future.completeExceptionally(new CallFailure(reason, action, message, error));
+        }
+    }
+}

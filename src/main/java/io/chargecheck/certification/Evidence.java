@@ -1,0 +1,164 @@
+package io.chargecheck.certification;
+
+import io.chargecheck.centralsystem.Journal;
+import io.chargecheck.centralsystem.JournalEntry;
+import io.chargecheck.ocpp.Action;
+import io.chargecheck.ocpp.Frame;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+
+/**
+ * What the station sent, read from the central system's journal, and waits for what it should
+ * send. A wait reads like the sentence it checks:
+ * {@code evidence.next(StatusNotificationRequest.class).matching("connector 1 Charging", s -> ...).after(mark).within(timeout)}.
+ * When it times out, the message says what was expected and what came instead.
+ */
+public final class Evidence {
+
+    private static final Duration POLL = Duration.ofMillis(10);
+    private static final int SHOWN = 8;
+
+    private final Journal journal;
+    private final Supplier<String> chargePointId;
+
+    public Evidence(Journal journal, Supplier<String> chargePointId) {
+        this.journal = journal;
+        this.chargePointId = chargePointId;
+    }
+
+    public long mark() {
+        return journal.mark();
+    }
+
+    public <T> Wait<T> next(Class<T> callType) {
+        return new Wait<>(callType, Action.ofRequestType(callType), "", any -> true, 0);
+    }
+
+    /** The station's calls of this type after the mark, in order, with the entry each came in. */
+    public <T> List<Received<T>> received(Class<T> callType, long since) {
+        Action action = Action.ofRequestType(callType);
+        return entries(since).stream()
+                .filter(entry -> entry.isCallFromStation(action) && callType.isInstance(entry.message()))
+                .map(entry -> new Received<>(callType.cast(entry.message()), entry))
+                .toList();
+    }
+
+    public <T> List<T> messages(Class<T> callType, long since) {
+        return received(callType, since).stream().map(Received::message).toList();
+    }
+
+    /** Every entry of this station after the mark. */
+    public List<JournalEntry> entries(long since) {
+        String id = chargePointId.get();
+        return journal.since(since).stream().filter(entry -> Objects.equals(entry.chargePointId(), id)).toList();
+    }
+
+    /** The frames of this station that broke OCPP, with what was wrong. */
+    public List<JournalEntry> problems(long since) {
+        return entries(since).stream().filter(JournalEntry::hasProblem).toList();
+    }
+
+    /** The CALLRESULT we sent for one of the station's calls. */
+    public Optional<JournalEntry> answerTo(JournalEntry call) {
+        return entries(call.seq() - 1).stream()
+                .filter(entry -> entry.direction() == JournalEntry.Direction.OUT
+                        && !(entry.frame() instanceof Frame.Call)
+                        && entry.frame() != null
+                        && entry.frame().messageId().equals(call.frame().messageId()))
+                .findFirst();
+    }
+
+    /** A call the station sent, with the journal entry it came in. */
+    public record Received<T>(T message, JournalEntry entry) {
+    }
+
+    /** A wait for a call of the station; immutable, so a partly built one can be reused. */
+    public final class Wait<T> {
+        private final Class<T> type;
+        private final Action action;
+        private final String description;
+        private final Predicate<T> condition;
+        private final long since;
+
+        private Wait(Class<T> type, Action action, String description, Predicate<T> condition, long since) {
+            this.type = type;
+            this.action = action;
+            this.description = description;
+            this.condition = condition;
+            this.since = since;
+        }
+
+        public Wait<T> matching(String what, Predicate<T> test) {
+            return new Wait<>(type, action, what, test, since);
+        }
+
+        public Wait<T> after(long mark) {
+            return new Wait<>(type, action, description, condition, mark);
+        }
+
+        /** Waits for the first matching call after the mark and returns it. */
+        public Received<T> within(Duration timeout) {
+            try {
+                return Awaitility.await(expected())
+                        .atMost(timeout)
+                        .pollDelay(Duration.ZERO)
+                        .pollInterval(POLL)
+                        .until(this::find, Optional::isPresent)
+                        .orElseThrow();
+            } catch (ConditionTimeoutException e) {
+                throw new AssertionError("expected " + expected() + " within " + Describe.seconds(timeout)
+                        + "; received: " + receivedSoFar(), null);
+            }
+        }
+
+        /** Passes when no matching call comes during the whole period. */
+        public void none(Duration during) {
+            try {
+                Awaitility.await("no " + expected())
+                        .during(during)
+                        .atMost(during.plusSeconds(1))
+                        .pollDelay(Duration.ZERO)
+                        .pollInterval(POLL)
+                        .until(() -> find().isEmpty());
+            } catch (ConditionTimeoutException e) {
+                Received<T> came = find().orElseThrow();
+                throw new AssertionError("expected no " + expected() + " for " + Describe.seconds(during)
+                        + "; received: " + Describe.brief(came.message()) + " at " + Describe.time(came.entry().time()), null);
+            }
+        }
+
+        public Optional<Received<T>> find() {
+            return received(type, since).stream().filter(received -> condition.test(received.message())).findFirst();
+        }
+
+        private String expected() {
+            return action + (description.isEmpty() ? "" : " " + description);
+        }
+
+        private String receivedSoFar() {
+            List<JournalEntry> relevant = entries(since).stream()
+                    .filter(entry -> entry.action() == action && entry.direction() == JournalEntry.Direction.IN
+                            && (entry.frame() instanceof Frame.Call || entry.frame() == null))
+                    .toList();
+            if (relevant.isEmpty()) {
+                return "no " + action + " at all";
+            }
+            List<JournalEntry> shown = relevant.subList(Math.max(0, relevant.size() - SHOWN), relevant.size());
+            String list = shown.stream().map(Evidence::line).collect(Collectors.joining(", "));
+            return (relevant.size() > SHOWN ? "(last " + SHOWN + " of " + relevant.size() + ") " : "") + list;
+        }
+    }
+
+    static String line(JournalEntry entry) {
+        String what = entry.message() != null ? Describe.brief(entry.message())
+                : entry.action() + " that broke OCPP 1.6 (" + entry.problem() + ")";
+        return what + " at " + Describe.time(entry.time());
+    }
+}

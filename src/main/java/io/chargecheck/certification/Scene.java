@@ -1,0 +1,26 @@
+package io.chargecheck.certification;
+
+import io.chargecheck.ocpp.message.Core.KeyValue;
+import io.chargecheck.ocpp.message.Response;
+import java.util.Map;
+
+/**
+ * What one scenario remembers from step to step: where its last action began in the journal,
+ * the last answer, the transaction it started. Created fresh for every scenario.
+ */
+public final class Scene {
+
+    /** The journal position when the scenario began. */
+    public final long start;
+    /** The journal position just before the last action (a command or a physical action). */
+    public long lastAction;
+    public Response lastAnswer;
+    public Integer transactionId;
+    public String diagnosticsFileName;
+    public Map<String, KeyValue> configuration;
+
+    public Scene(long start) {
+        this.start = start;
+        this.lastAction = start;
+    }
+}

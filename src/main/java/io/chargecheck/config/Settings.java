@@ -1,0 +1,218 @@
+package io.chargecheck.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.function.Function;
+
+/**
+ * Every setting of a run, read from one place: system properties ({@code -Dchargecheck.port=9000}),
+ * then environment variables ({@code CHARGECHECK_PORT=9000}), then {@code chargecheck.properties}
+ * in the working directory, then the defaults of the station profile. Defaults run against the
+ * simulator. A bad value stops the run at once with a message naming the setting.
+ */
+public record Settings(
+        Station station,
+        String listenHost,
+        int port,
+        String pathPrefix,
+        String chargePointId,
+        int securityProfile,
+        Path keystore,
+        String keystorePassword,
+        Path truststore,
+        String truststorePassword,
+        String authorizationKey,
+        String ftpHost,
+        Path firmwareFile,
+        String acceptedIdTag,
+        String rejectedIdTag,
+        int connector,
+        int simulatorConnectors,
+        List<String> simulatorQuirks,
+        String platform,
+        List<String> requiredBootFields,
+        int bootHeartbeatInterval,
+        int testHeartbeatInterval,
+        int testMeterInterval,
+        Timeouts timeouts,
+        Path reportsDirectory) {
+
+    public enum Station { SIMULATOR, LIVE }
+
+    /**
+     * How long to wait for each kind of evidence. The simulator answers in milliseconds; a live
+     * charger, and the person beside it, need minutes.
+     *
+     * @param message  a message the station sends on its own after a command
+     * @param call     the answer to a call of ours
+     * @param operator a hand on the charger (plug a cable, present a card)
+     * @param reboot   back online after a reset
+     * @param firmware download and install of firmware
+     * @param quiet    how long nothing must happen to count as "nothing follows"
+     */
+    public record Timeouts(Duration message, Duration call, Duration operator, Duration reboot, Duration firmware,
+                           Duration quiet) {
+    }
+
+    static final String PREFIX = "chargecheck.";
+
+    /** Reads the settings of this run. */
+    public static Settings load() {
+        return from(new Sources(System.getProperties(), System.getenv(), readFile(Path.of("chargecheck.properties"))));
+    }
+
+    /** Reads settings from the given values only: for tests and for runs started in-process. */
+    public static Settings from(Map<String, String> values) {
+        Properties properties = new Properties();
+        properties.putAll(values);
+        return from(new Sources(properties, Map.of(), new Properties()));
+    }
+
+    private static Settings from(Sources sources) {
+        Station station = sources.get("station", Station.SIMULATOR, text -> Station.valueOf(text.toUpperCase(Locale.ROOT)),
+                "simulator or live");
+        boolean live = station == Station.LIVE;
+        Timeouts timeouts = new Timeouts(
+                sources.seconds("timeout.message", live ? 60 : 5),
+                sources.seconds("timeout.call", live ? 60 : 5),
+                sources.seconds("timeout.operator", live ? 120 : 5),
+                sources.seconds("timeout.reboot", live ? 300 : 10),
+                sources.seconds("timeout.firmware", live ? 900 : 15),
+                sources.seconds("timeout.quiet", live ? 10 : 1));
+        return new Settings(
+                station,
+                sources.text("host", live ? "0.0.0.0" : "127.0.0.1"),
+                sources.integer("port", live ? 8887 : 0, 0, 65535),
+                sources.text("pathPrefix", "/ocpp"),
+                sources.text("chargePointId", live ? "" : "CHARGECHECK-SIM"),
+                sources.integer("securityProfile", 0, 0, 3),
+                sources.path("keystore"),
+                sources.text("keystorePassword", ""),
+                sources.path("truststore"),
+                sources.text("truststorePassword", ""),
+                sources.text("password", ""),
+                sources.text("ftpHost", ""),
+                sources.path("firmwareFile"),
+                sources.text("idTag.accepted", "CC-ACCEPTED"),
+                sources.text("idTag.rejected", "CC-REJECTED"),
+                sources.integer("connector", 1, 1, 99),
+                sources.integer("simulator.connectors", 2, 1, 99),
+                sources.list("simulator.quirks", List.of()),
+                sources.text("platform", "GreenFlux Platform"),
+                sources.list("boot.requiredFields", List.of("chargePointSerialNumber", "iccid", "firmwareVersion")),
+                sources.integer("heartbeatInterval", live ? 300 : 2, 1, 86400),
+                sources.integer("test.heartbeatInterval", live ? 30 : 1, 1, 3600),
+                sources.integer("test.meterInterval", live ? 30 : 1, 1, 3600),
+                timeouts,
+                Path.of(sources.text("reports", "reports")));
+    }
+
+    public boolean isLive() {
+        return station == Station.LIVE;
+    }
+
+    /** The id of the charge point under test, or empty to accept the first one that connects. */
+    public Optional<String> expectedChargePointId() {
+        return chargePointId.isBlank() ? Optional.empty() : Optional.of(chargePointId);
+    }
+
+    private static Properties readFile(Path file) {
+        Properties properties = new Properties();
+        if (Files.isRegularFile(file)) {
+            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                properties.load(reader);
+            } catch (IOException e) {
+                throw new SettingsException("cannot read " + file.toAbsolutePath() + ": " + e.getMessage());
+            }
+        }
+        return properties;
+    }
+
+    /** The three places a setting can come from, in order of precedence. */
+    private record Sources(Properties system, Map<String, String> environment, Properties file) {
+
+        Optional<String> raw(String key) {
+            String value = system.getProperty(PREFIX + key);
+            if (value == null && key.equals("station")) {
+                // The documented short form: mvn verify -Dstation=live
+                value = system.getProperty("station");
+            }
+            if (value == null) {
+                value = environment.get(environmentName(key));
+            }
+            if (value == null) {
+                value = file.getProperty(PREFIX + key, file.getProperty(key));
+            }
+            return Optional.ofNullable(value).map(String::strip);
+        }
+
+        <T> T get(String key, T fallback, Function<String, T> parse, String expected) {
+            Optional<String> value = raw(key);
+            if (value.isEmpty() || value.get().isEmpty()) {
+                return fallback;
+            }
+            try {
+                return parse.apply(value.get());
+            } catch (RuntimeException e) {
+                throw new SettingsException("setting " + PREFIX + key + " = '" + value.get() + "' is not valid: expected "
+                        + expected);
+            }
+        }
+
+        String text(String key, String fallback) {
+            return raw(key).orElse(fallback);
+        }
+
+        int integer(String key, int fallback, int min, int max) {
+            int value = get(key, fallback, Integer::parseInt, "a whole number");
+            if (value < min || value > max) {
+                throw new SettingsException("setting " + PREFIX + key + " = " + value + " is out of range: expected "
+                        + min + " to " + max);
+            }
+            return value;
+        }
+
+        Duration seconds(String key, int fallback) {
+            return Duration.ofSeconds(integer(key, fallback, 1, 86400));
+        }
+
+        Path path(String key) {
+            return raw(key).filter(text -> !text.isEmpty()).map(Path::of).orElse(null);
+        }
+
+        List<String> list(String key, List<String> fallback) {
+            return raw(key).map(text -> Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList())
+                    .orElse(fallback);
+        }
+
+        static String environmentName(String key) {
+            return "CHARGECHECK_" + key.replace('.', '_').replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
+        }
+    }
+
+    /** Lists every setting with its value, passwords hidden: printed at the start of a run. */
+    public Map<String, String> describe() {
+        Map<String, String> shown = new LinkedHashMap<>();
+        shown.put("station", station.name().toLowerCase(Locale.ROOT));
+        shown.put("host", listenHost);
+        shown.put("port", port == 0 ? "any free port" : String.valueOf(port));
+        shown.put("chargePointId", chargePointId.isBlank() ? "any" : chargePointId);
+        shown.put("securityProfile", String.valueOf(securityProfile));
+        shown.put("connector", String.valueOf(connector));
+        shown.put("idTag.accepted", acceptedIdTag);
+        shown.put("idTag.rejected", rejectedIdTag);
+        shown.put("platform", platform);
+        return shown;
+    }
+}
