@@ -1,0 +1,328 @@
+package io.chargecheck.simulator;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.chargecheck.ocpp.Action;
+import io.chargecheck.ocpp.Frame;
+import io.chargecheck.ocpp.FrameCodec;
+import io.chargecheck.ocpp.MessageCodec;
+import io.chargecheck.ocpp.PayloadException;
+import io.chargecheck.ocpp.message.Core.StartTransactionResponse;
+import io.chargecheck.ocpp.message.Request;
+import io.chargecheck.ocpp.message.Response;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+
+/**
+ * The station's outgoing calls: one at a time on the wire (OCPP-J allows one outstanding CALL per
+ * direction), the rest waiting in order. Transaction messages (StartTransaction, transaction
+ * MeterValues, StopTransaction) are also written to the {@link StateStore} until the central
+ * system has answered them, so they survive a lost connection and a restart, and are replayed in
+ * order; other messages are dropped when there is no connection. Transaction messages created
+ * before the central system assigned the transaction's id carry a local (negative) placeholder,
+ * replaced by the assigned id when they are sent.
+ *
+ * <p>Not thread-safe: used on the simulator's event loop only.
+ */
+final class Outbox {
+
+    /** Writes one frame to the connection; false when there is no open connection to write to. */
+    interface Wire {
+        boolean write(String frame);
+    }
+
+    /** Runs a task on the event loop after a delay. */
+    interface Scheduler {
+        ScheduledFuture<?> schedule(Runnable task, Duration delay);
+    }
+
+    /** One outgoing call; {@code handled} completes once it is on the wire, queued for later, or dropped. */
+    static final class Outgoing<R extends Response> {
+        final Action action;
+        final ObjectNode payload;
+        final Integer localTransactionId;
+        final CompletableFuture<Void> handled = new CompletableFuture<>();
+        final CompletableFuture<R> answer = new CompletableFuture<>();
+        private String messageId;
+
+        private Outgoing(Action action, ObjectNode payload, Integer localTransactionId) {
+            this.action = action;
+            this.payload = payload;
+            this.localTransactionId = localTransactionId;
+        }
+
+        boolean isTransactional() {
+            return localTransactionId != null;
+        }
+
+        @SuppressWarnings("unchecked")
+        private void answered(Response response) {
+            answer.complete((R) response);
+        }
+    }
+
+    private final StateStore store;
+    private final Wire wire;
+    private final Scheduler scheduler;
+    private final Duration callTimeout;
+    private final boolean patchPlaceholders;
+    private final EventLog log;
+
+    private final Deque<Outgoing<?>> queue = new ArrayDeque<>();
+    private final Map<Integer, Integer> transactionIds = new HashMap<>();
+    private int nextLocalTransactionId = -1;
+    private Outgoing<?> inFlight;
+    private ScheduledFuture<?> inFlightTimeout;
+    private boolean connected;
+    private boolean registered;
+
+    /**
+     * @param patchPlaceholders false copies the defect of chargers that replay queued messages with
+     *                          their local transaction id instead of the one the central system assigned
+     */
+    Outbox(StateStore store, Wire wire, Scheduler scheduler, Duration callTimeout, boolean patchPlaceholders,
+           EventLog log) {
+        this.store = store;
+        this.wire = wire;
+        this.scheduler = scheduler;
+        this.callTimeout = callTimeout;
+        this.patchPlaceholders = patchPlaceholders;
+        this.log = log;
+    }
+
+    /** Forgets everything in memory and reads the transaction messages back from disk, as after a power cycle. */
+    void reload() {
+        queue.forEach(outgoing -> outgoing.answer.completeExceptionally(new CallFailedException("station restarted")));
+        queue.clear();
+        inFlight = null;
+        transactionIds.clear();
+        StateStore.OfflineQueue saved = store.loadQueue();
+        nextLocalTransactionId = saved.nextLocalTransactionId();
+        transactionIds.putAll(saved.transactionIds());
+        for (StateStore.QueuedMessage message : saved.messages()) {
+            Action action = Action.fromWire(message.action()).orElseThrow(
+                    () -> new IllegalStateException("unknown action " + message.action() + " in " + store.queueFile()));
+            Outgoing<?> outgoing = new Outgoing<>(action, (ObjectNode) message.payload(), message.localTransactionId());
+            outgoing.handled.complete(null);
+            queue.addLast(outgoing);
+        }
+        if (!queue.isEmpty()) {
+            log.info("{} transaction message(s) waiting from before the restart", queue.size());
+        }
+    }
+
+    /** A fresh local transaction id: negative, never reused, also across restarts. */
+    int newLocalTransactionId() {
+        int id = nextLocalTransactionId--;
+        persist();
+        return id;
+    }
+
+    <R extends Response> Outgoing<R> send(Request<R> request) {
+        return enqueue(request, null);
+    }
+
+    /** A message of the transaction known locally as {@code localTransactionId}: kept until delivered. */
+    <R extends Response> Outgoing<R> sendTransactional(Request<R> request, int localTransactionId) {
+        return enqueue(request, localTransactionId);
+    }
+
+    private <R extends Response> Outgoing<R> enqueue(Request<R> request, Integer localTransactionId) {
+        Outgoing<R> outgoing = new Outgoing<>(Action.of(request), (ObjectNode) MessageCodec.encode(request), localTransactionId);
+        if (!outgoing.isTransactional() && !connected) {
+            log.info("not connected: {} not sent", outgoing.action);
+            outgoing.handled.complete(null);
+            outgoing.answer.completeExceptionally(new CallFailedException("not connected"));
+            return outgoing;
+        }
+        queue.addLast(outgoing);
+        if (outgoing.isTransactional()) {
+            persist();
+            if (!connected || !registered) {
+                log.info("offline: {} queued ({} waiting)", outgoing.action, queuedTransactionMessages());
+                outgoing.handled.complete(null);
+            }
+        }
+        pump();
+        return outgoing;
+    }
+
+    /** The connection or the registration changed; losing the connection drops what is not a transaction message. */
+    void state(boolean connected, boolean registered) {
+        boolean lost = this.connected && !connected;
+        this.connected = connected;
+        this.registered = connected && registered;
+        if (lost) {
+            connectionLost();
+        }
+        pump();
+    }
+
+    boolean isOnline() {
+        return connected && registered;
+    }
+
+    /** The central system answered a call of ours. */
+    void answer(Frame frame) {
+        if (inFlight == null || !inFlight.messageId.equals(frame.messageId())) {
+            log.warn("answer to message {}, which is not the one waiting for an answer; ignored", frame.messageId());
+            return;
+        }
+        Outgoing<?> done = inFlight;
+        inFlight = null;
+        inFlightTimeout.cancel(false);
+        if (frame instanceof Frame.CallError error) {
+            log.warn("{} answered with CALLERROR {} {}", done.action, error.code(), error.description());
+            done.answer.completeExceptionally(new CallFailedException(error.code(), error.code() + " " + error.description()));
+        } else {
+            try {
+                Response response = MessageCodec.decodeResponse(done.action, ((Frame.CallResult) frame).payload());
+                if (response instanceof StartTransactionResponse started && done.isTransactional()) {
+                    transactionIds.put(done.localTransactionId, started.transactionId());
+                }
+                done.answered(response);
+            } catch (PayloadException e) {
+                log.warn("answer to {} breaks the rules: {}", done.action, e.getMessage());
+                done.answer.completeExceptionally(new CallFailedException(e.code(), e.getMessage()));
+            }
+        }
+        if (done.isTransactional()) {
+            persist();
+        }
+        pump();
+    }
+
+    /** Completes once everything queued so far is on the wire, queued for later, or dropped. */
+    CompletableFuture<Void> drained() {
+        Outgoing<?> last = queue.peekLast();
+        return last == null ? CompletableFuture.completedFuture(null) : last.handled;
+    }
+
+    int queuedTransactionMessages() {
+        int count = inFlight != null && inFlight.isTransactional() ? 1 : 0;
+        for (Outgoing<?> outgoing : queue) {
+            count += outgoing.isTransactional() ? 1 : 0;
+        }
+        return count;
+    }
+
+    /** Throws away the queued transaction messages (a defect some chargers have on reconnect). */
+    int dropTransactionMessages() {
+        int dropped = 0;
+        for (Iterator<Outgoing<?>> it = queue.iterator(); it.hasNext(); ) {
+            Outgoing<?> outgoing = it.next();
+            if (outgoing.isTransactional()) {
+                it.remove();
+                outgoing.answer.completeExceptionally(new CallFailedException("dropped"));
+                dropped++;
+            }
+        }
+        persist();
+        return dropped;
+    }
+
+    private void pump() {
+        if (inFlight != null || !connected) {
+            return;
+        }
+        Outgoing<?> next = registered ? queue.peekFirst() : firstBootNotification();
+        if (next == null) {
+            return;
+        }
+        next.messageId = UUID.randomUUID().toString();
+        String frame = FrameCodec.write(new Frame.Call(next.messageId, next.action.name(), wirePayload(next)));
+        if (!wire.write(frame)) {
+            return; // the connection is closing; its close event will come and decide
+        }
+        queue.remove(next);
+        inFlight = next;
+        Outgoing<?> sent = next;
+        inFlightTimeout = scheduler.schedule(() -> timedOut(sent), callTimeout);
+        next.handled.complete(null);
+    }
+
+    private Outgoing<?> firstBootNotification() {
+        for (Outgoing<?> outgoing : queue) {
+            if (outgoing.action == Action.BootNotification) {
+                return outgoing;
+            }
+        }
+        return null;
+    }
+
+    private ObjectNode wirePayload(Outgoing<?> outgoing) {
+        Integer assigned = outgoing.isTransactional() ? transactionIds.get(outgoing.localTransactionId) : null;
+        if (assigned == null || !patchPlaceholders || !outgoing.payload.has("transactionId")) {
+            return outgoing.payload;
+        }
+        return outgoing.payload.deepCopy().put("transactionId", assigned);
+    }
+
+    private void timedOut(Outgoing<?> outgoing) {
+        if (inFlight != outgoing) {
+            return;
+        }
+        inFlight = null;
+        if (outgoing.isTransactional()) {
+            log.warn("no answer to {} within {} s; sending it again", outgoing.action, callTimeout.toSeconds());
+            queue.addFirst(outgoing);
+        } else {
+            log.warn("no answer to {} within {} s", outgoing.action, callTimeout.toSeconds());
+            outgoing.answer.completeExceptionally(new CallFailedException("no answer within " + callTimeout));
+        }
+        pump();
+    }
+
+    private void connectionLost() {
+        if (inFlight != null) {
+            inFlightTimeout.cancel(false);
+            if (inFlight.isTransactional()) {
+                queue.addFirst(inFlight); // not answered, so not known to be delivered: send it again
+            } else {
+                inFlight.answer.completeExceptionally(new CallFailedException("connection lost before the answer"));
+            }
+            inFlight = null;
+        }
+        List<Outgoing<?>> dropped = new ArrayList<>();
+        for (Iterator<Outgoing<?>> it = queue.iterator(); it.hasNext(); ) {
+            Outgoing<?> outgoing = it.next();
+            outgoing.handled.complete(null);
+            if (!outgoing.isTransactional()) {
+                it.remove();
+                dropped.add(outgoing);
+            }
+        }
+        dropped.forEach(outgoing -> outgoing.answer.completeExceptionally(new CallFailedException("connection lost")));
+        if (queuedTransactionMessages() > 0) {
+            log.info("{} transaction message(s) kept for when the connection is back", queuedTransactionMessages());
+        }
+    }
+
+    private void persist() {
+        List<StateStore.QueuedMessage> messages = new ArrayList<>();
+        Set<Integer> referenced = new HashSet<>();
+        List<Outgoing<?>> pending = new ArrayList<>();
+        if (inFlight != null) {
+            pending.add(inFlight);
+        }
+        pending.addAll(queue);
+        for (Outgoing<?> outgoing : pending) {
+            if (outgoing.isTransactional()) {
+                messages.add(new StateStore.QueuedMessage(outgoing.action.name(), outgoing.localTransactionId, outgoing.payload));
+                referenced.add(outgoing.localTransactionId);
+            }
+        }
+        transactionIds.keySet().retainAll(referenced);
+        store.saveQueue(new StateStore.OfflineQueue(nextLocalTransactionId, transactionIds, messages));
+    }
+}
