@@ -13,7 +13,6 @@ import io.chargecheck.simulator.ChargePointSimulator;
 import io.chargecheck.simulator.Quirk;
 import io.chargecheck.simulator.SimulatorConfig;
 import java.time.Duration;
-import java.util.stream.Collectors;
 
 /** The built-in simulator as the station under test: physical actions go through its control API. */
 public final class SimulatedStation implements StationDriver {
@@ -31,7 +30,7 @@ public final class SimulatedStation implements StationDriver {
                 .centralSystemUrl(centralSystemUrl)
                 .chargePointId(settings.chargePointId())
                 .connectors(settings.simulatorConnectors())
-                .quirks(settings.simulatorQuirks().stream().map(Quirk::fromName).collect(Collectors.toSet()))
+                .quirks(Quirk.parse(String.join(",", settings.simulatorQuirks())))
                 .password(settings.authorizationKey().isEmpty() ? null : settings.authorizationKey())
                 // The shortest intervals OCPP allows, so the protocol's own timers set the pace.
                 .configure("ConnectionTimeOut", "2")
