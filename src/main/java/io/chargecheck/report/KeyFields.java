@@ -55,6 +55,6 @@ final class KeyFields {
     }
 
     private static String join(List<String> parts) {
-        return String.join("  ", parts.stream().filter(p -> !p.isEmpty()).toList());
+        return String.join(" · ", parts.stream().filter(p -> !p.isEmpty()).toList());
     }
 }

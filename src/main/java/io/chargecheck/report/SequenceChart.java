@@ -3,6 +3,7 @@ package io.chargecheck.report;
 import io.chargecheck.report.TraceEntry.ConnectionChange;
 import io.chargecheck.report.TraceEntry.Direction;
 import io.chargecheck.report.TraceEntry.Frame;
+import io.chargecheck.report.TraceEntry.MessageType;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -74,6 +75,9 @@ record SequenceChart(List<ChartItem> items) {
     private static String label(Frame frame) {
         if (frame.action() != null && !frame.action().isBlank()) {
             return frame.action();
+        }
+        if (frame.messageType() == MessageType.MALFORMED) {
+            return "(unreadable frame)";
         }
         return frame.messageId() == null ? "(unknown action)" : "(answer to " + frame.messageId() + ")";
     }
