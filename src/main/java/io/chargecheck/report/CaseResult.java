@@ -16,8 +16,13 @@ sealed interface CaseResult {
         }
 
         @Override
-        public String summary() {
-            return observations.isEmpty() ? "ok" : "ok, " + String.join(", ", observations);
+        public String label() {
+            return "ok";
+        }
+
+        @Override
+        public String detail() {
+            return observations.isEmpty() ? "" : ", " + String.join(", ", observations);
         }
 
         @Override
@@ -33,8 +38,13 @@ sealed interface CaseResult {
         }
 
         @Override
-        public String summary() {
-            return "failed: " + String.join("; ", failures);
+        public String label() {
+            return "failed";
+        }
+
+        @Override
+        public String detail() {
+            return ": " + String.join("; ", failures);
         }
 
         @Override
@@ -46,8 +56,13 @@ sealed interface CaseResult {
     /** "not tested: " and why not. */
     record NotTested(String reason) implements CaseResult {
         @Override
-        public String summary() {
-            return "not tested: " + reason;
+        public String label() {
+            return "not tested";
+        }
+
+        @Override
+        public String detail() {
+            return ": " + reason;
         }
 
         @Override
@@ -65,9 +80,17 @@ sealed interface CaseResult {
         }
     }
 
-    String summary();
+    /** The script's own word for the outcome, which the report sets in bold. */
+    String label();
+
+    /** What follows the label: observations, failure messages, why not tested. */
+    String detail();
 
     Verdict verdict();
+
+    default String summary() {
+        return label() + detail();
+    }
 
     /** How further remarks (protocol violations) attach: after "ok" like the observations, else as a clause. */
     default String separator() {
