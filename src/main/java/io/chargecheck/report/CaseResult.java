@@ -16,11 +16,6 @@ sealed interface CaseResult {
         }
 
         @Override
-        public String label() {
-            return "ok";
-        }
-
-        @Override
         public String detail() {
             return observations.isEmpty() ? "" : ", " + String.join(", ", observations);
         }
@@ -38,11 +33,6 @@ sealed interface CaseResult {
         }
 
         @Override
-        public String label() {
-            return "failed";
-        }
-
-        @Override
         public String detail() {
             return ": " + String.join("; ", failures);
         }
@@ -56,11 +46,6 @@ sealed interface CaseResult {
     /** "not tested: " and why not. */
     record NotTested(String reason) implements CaseResult {
         @Override
-        public String label() {
-            return "not tested";
-        }
-
-        @Override
         public String detail() {
             return ": " + reason;
         }
@@ -71,17 +56,24 @@ sealed interface CaseResult {
         }
     }
 
-    /** The three outcomes the script knows; the lower-case name is the report's CSS class. */
+    /** The three outcomes the script knows, in its own words, which the report sets in bold. */
     enum Verdict {
-        OK, FAILED, NOT_TESTED;
+        OK("ok"), FAILED("failed"), NOT_TESTED("not tested");
+
+        private final String label;
+
+        Verdict(String label) {
+            this.label = label;
+        }
+
+        String label() {
+            return label;
+        }
 
         String cssClass() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
     }
-
-    /** The script's own word for the outcome, which the report sets in bold. */
-    String label();
 
     /** What follows the label: observations, failure messages, why not tested. */
     String detail();
@@ -89,7 +81,7 @@ sealed interface CaseResult {
     Verdict verdict();
 
     default String summary() {
-        return label() + detail();
+        return verdict().label() + detail();
     }
 
     /** How further remarks (protocol violations) attach: after "ok" like the observations, else as a clause. */

@@ -48,7 +48,8 @@ final class FeatureParser {
     private Optional<Feature> documentOf(URI uri, String source) {
         List<Envelope> envelopes = gherkin.parse(uri.toString(), source.getBytes(StandardCharsets.UTF_8)).toList();
         envelopes.stream().flatMap(e -> e.getParseError().stream()).findFirst().ifPresent(error ->
-                LOG.warn("Feature file {} does not parse and gives its case no title or criteria: {}", uri, error.getMessage()));
+                LOG.warn("Feature file {} does not parse and gives its case no title or criteria: {}", uri,
+                        error.getMessage()));
         return envelopes.stream()
                 .flatMap(e -> e.getGherkinDocument().stream())
                 .flatMap(d -> d.getFeature().stream())

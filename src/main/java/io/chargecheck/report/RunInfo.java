@@ -25,7 +25,8 @@ record RunInfo(String platform, String station, String stationUrl, String suiteV
             return Optional.of(new RunInfo(text(node, "platform"), text(node, "station"),
                     text(node, "stationUrl"), text(node, "suiteVersion")));
         } catch (IOException e) {
-            LOG.warn("Ignoring run info attachment that is not JSON: {}", e.getMessage().lines().findFirst().orElse(""));
+            String firstLine = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+            LOG.warn("Ignoring run info attachment that is not JSON: {}", firstLine);
             return Optional.empty();
         }
     }

@@ -60,7 +60,8 @@ public final class TestScriptReportPlugin implements ConcurrentEventListener {
             recorder.runStarted(event.getInstant());
             addShutdownHook();
         });
-        publisher.registerHandlerFor(TestSourceRead.class, event -> recorder.sourceRead(event.getUri(), event.getSource()));
+        publisher.registerHandlerFor(TestSourceRead.class,
+                event -> recorder.sourceRead(event.getUri(), event.getSource()));
         publisher.registerHandlerFor(TestCaseStarted.class, recorder::caseStarted);
         publisher.registerHandlerFor(TestStepFinished.class, recorder::stepFinished);
         publisher.registerHandlerFor(EmbedEvent.class, recorder::embedded);
