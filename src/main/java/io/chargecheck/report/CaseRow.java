@@ -1,7 +1,6 @@
 package io.chargecheck.report;
 
 import io.chargecheck.report.TraceEntry.Frame;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

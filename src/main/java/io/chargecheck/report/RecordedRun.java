@@ -2,6 +2,8 @@ package io.chargecheck.report;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -12,7 +14,8 @@ record RecordedRun(Instant started, Instant finished, Instant reportedAt, RunInf
                    Map<URI, String> sourcesRead, Map<Integer, CaseRun> cases) {
 
     RecordedRun {
-        sourcesRead = Map.copyOf(sourcesRead);
+        // in reading order, so that of two sources for one case the later wins, as it did in the run
+        sourcesRead = Collections.unmodifiableMap(new LinkedHashMap<>(sourcesRead));
         cases = Map.copyOf(cases);
     }
 

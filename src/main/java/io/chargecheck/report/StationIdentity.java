@@ -33,8 +33,4 @@ record StationIdentity(List<Field> fields) {
         JsonNode value = payload.path(ocppName);
         return new Field(label, ocppName, value.isValueNode() && !value.isNull() ? value.asText() : null);
     }
-
-    String value(String ocppName) {
-        return fields.stream().filter(f -> f.ocppName().equals(ocppName)).map(Field::value).findFirst().orElse(null);
-    }
 }
