@@ -2,6 +2,7 @@ package io.chargecheck.steps;
 
 import io.chargecheck.config.Version;
 import io.chargecheck.ocpp.OcppJson;
+import io.chargecheck.report.ReportAttachments;
 import io.cucumber.java.After;
 import io.cucumber.java.Before;
 import io.cucumber.java.Scenario;
@@ -12,7 +13,7 @@ import org.slf4j.LoggerFactory;
 /** Around every scenario: tell the report what runs where, and leave the station as it was found. */
 public class Hooks {
 
-    static final String RUN_INFO = "application/x.chargecheck.run+json";
+    static final String RUN_INFO = ReportAttachments.RUN_INFO;
     private static final Logger LOG = LoggerFactory.getLogger("case");
 
     private final World world;

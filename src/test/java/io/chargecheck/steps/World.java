@@ -19,6 +19,7 @@ import io.chargecheck.certification.Scene;
 import io.chargecheck.certification.Statuses;
 import io.chargecheck.certification.Transactions;
 import io.chargecheck.certification.Triggers;
+import io.chargecheck.report.ReportAttachments;
 import io.cucumber.java.Scenario;
 import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
@@ -30,7 +31,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class World {
 
-    static final String OBSERVATION = "text/x.chargecheck.observation";
+    static final String OBSERVATION = ReportAttachments.OBSERVATION;
     private static final Logger LOG = LoggerFactory.getLogger("case");
 
     final Bench bench = Run.bench();
