@@ -12,37 +12,45 @@ import org.slf4j.LoggerFactory;
 /**
  * The bench of the run: started once before the first case, stopped after the last. It is the
  * one piece of state that outlives a scenario; everything per scenario lives in {@link World}.
+ * It is kept per thread because the self-test runs several suites at once in one JVM, each on
+ * its own thread (Cucumber runs a suite's scenarios on the thread that launched it).
  */
 public final class Run {
 
     private static final Logger LOG = LoggerFactory.getLogger(Run.class);
 
-    private static volatile Bench bench;
-    private static volatile Instant started;
+    private static final ThreadLocal<Bench> BENCH = new ThreadLocal<>();
+    private static final ThreadLocal<Instant> STARTED = new ThreadLocal<>();
 
     private Run() {
     }
 
     @BeforeAll
     public static void startBench() {
-        started = Instant.now();
+        STARTED.set(Instant.now());
         Settings settings = Settings.load();
         LOG.info("ChargeCheck run against the {} with {}", settings.isLive() ? "live charger" : "built-in simulator",
                 settings.describe());
-        bench = Bench.start(settings);
+        Bench bench = Bench.start(settings);
+        BENCH.set(bench);
         LOG.info("station {} is connected at {}", bench.chargePointId(), bench.stationUrl());
     }
 
     @AfterAll
     public static void stopBench() {
+        Bench bench = BENCH.get();
         if (bench != null) {
             bench.close();
-            bench = null;
+            BENCH.remove();
         }
-        LOG.info("scenario time of the whole run: {} s", Duration.between(started, Instant.now()).toMillis() / 1000.0);
+        if (STARTED.get() != null) {
+            LOG.info("scenario time of the whole run: {} s", Duration.between(STARTED.get(), Instant.now()).toMillis() / 1000.0);
+            STARTED.remove();
+        }
     }
 
     static Bench bench() {
+        Bench bench = BENCH.get();
         if (bench == null) {
             throw new IllegalStateException("the bench was not started: see the first error of this run");
         }
