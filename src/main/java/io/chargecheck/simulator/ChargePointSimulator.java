@@ -67,7 +67,8 @@ import org.java_websocket.framing.CloseFrame;
  *
  * <p>The control methods are the physical world ({@link #plugIn}, {@link #presentCard},
  * {@link #loseNetwork}, ...). Each returns once the simulator has acted on it: the OCPP messages
- * that follow are on the wire, or queued when offline. {@link Quirk}s make it misbehave on purpose.
+ * that follow are sent and answered by the central system, or queued when offline, so a journal
+ * read after the call already holds them. {@link Quirk}s make it misbehave on purpose.
  *
  * <p>All its state lives on one event-loop thread; control methods hand their work to it and wait.
  * Incoming calls are answered there at once, also while a call of the station waits for its answer.
@@ -255,6 +256,11 @@ public final class ChargePointSimulator implements AutoCloseable {
                 deleteQuietly(stateDirectory);
             }
         }
+    }
+
+    /** Handles a text as if the central system had sent it: for tests of frames no central system would send. */
+    void receive(String frame) {
+        act("receive " + frame, () -> done(() -> commands.received(frame)));
     }
 
     // ------------------------------------------------------------------ read-only views, for tests and steps
@@ -532,7 +538,7 @@ public final class ChargePointSimulator implements AutoCloseable {
 
     // ------------------------------------------------------------------ boot and heartbeat
 
-    /** Sends BootNotification; completes once it is on the wire (or could not be). */
+    /** Sends BootNotification; completes once it is answered (or could not be). */
     CompletableFuture<Void> sendBoot() {
         SimulatorConfig.Identity id = config.identity();
         String serial = config.has(Quirk.BOOT_WITHOUT_SERIAL) ? null : id.serialNumber();
@@ -554,7 +560,7 @@ public final class ChargePointSimulator implements AutoCloseable {
                 registered(response);
             }
         });
-        return boot.handled;
+        return boot.settled;
     }
 
     private void registered(BootNotificationResponse response) {
@@ -1131,7 +1137,7 @@ public final class ChargePointSimulator implements AutoCloseable {
 
     /**
      * Runs {@code action} on the event loop and waits until it is done and everything it made the
-     * station send is on the wire, queued or dropped.
+     * station send is answered by the central system, or queued (offline) or dropped.
      */
     private void act(String what, Supplier<? extends CompletionStage<?>> action) {
         if (Thread.currentThread() == loopThread) {
