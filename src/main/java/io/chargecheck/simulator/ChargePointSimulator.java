@@ -346,8 +346,9 @@ public final class ChargePointSimulator implements AutoCloseable {
 
     /**
      * Everything the station had in memory goes: the connection (closed with a handshake when
-     * graceful, dropped when not), timers, authorisations, reservations. Transactions still running
-     * end with {@code reason}; as the connection is already gone, their StopTransaction is queued.
+     * graceful, dropped as by a power cut when not; a dropped connection may lose what was still
+     * being written), timers, authorisations, reservations. Transactions still running end with
+     * {@code reason}; as the connection is already gone, their StopTransaction is queued.
      */
     void switchOff(Reason reason, boolean graceful, String why) {
         dropLink(graceful, why);

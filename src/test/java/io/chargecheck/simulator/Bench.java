@@ -131,6 +131,12 @@ final class Bench implements AutoCloseable {
         return calls(chargePointId, since).stream().map(Bench::describe).toList();
     }
 
+    /** Waits until the station has sent as many calls as expected since the mark, then checks they are exactly those. */
+    void awaitTrail(String chargePointId, long since, String... expected) {
+        await().until(() -> trail(chargePointId, since).size() >= expected.length);
+        assertThat(trail(chargePointId, since)).containsExactly(expected);
+    }
+
     private static String describe(JournalEntry entry) {
         if (entry.message() instanceof StatusNotificationRequest status) {
             return "StatusNotification " + status.connectorId() + " " + status.status();
