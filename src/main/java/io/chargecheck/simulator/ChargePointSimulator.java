@@ -911,8 +911,7 @@ public final class ChargePointSimulator implements AutoCloseable {
                     transactionData), tx.localId);
             stop.answer.thenAccept(response -> remember(idTag, response.idTagInfo()));
         }
-        applyScheduledAvailability(c);
-        reconcile(); // Finishing or Available follows StopTransaction
+        applyScheduledAvailability(c); // Finishing, Available or Unavailable follows at the end of the task
         if (stop != null) {
             commands.rebootIntoNewFirmwareAfter(stop.answer);
         }

@@ -4,12 +4,12 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /** Self-signed keystores made by the JDK's own keytool, so no certificate is committed. */
-final class TestKeystores {
+public final class TestKeystores {
 
     private TestKeystores() {
     }
 
-    static Path selfSigned(Path file, String password) throws Exception {
+    public static Path selfSigned(Path file, String password) throws Exception {
         Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
         Process process = new ProcessBuilder(keytool.toString(), "-genkeypair", "-alias", "chargecheck",
                 "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=localhost", "-validity", "1",
