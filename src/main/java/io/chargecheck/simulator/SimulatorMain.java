@@ -57,7 +57,15 @@ public final class SimulatorMain {
     private SimulatorMain() {
     }
 
+    /** slf4j-simple's level for the project's loggers; read when each logger is made, so set before any is. */
+    private static final String LOG_LEVEL = "org.slf4j.simpleLogger.log.io.chargecheck";
+
     public static void main(String[] args) throws InterruptedException {
+        // "mvn -q" sets slf4j-simple's default level to error in the JVM it shares with exec:java;
+        // what the simulator says is the point of running it, so it stays at info unless asked otherwise.
+        if (System.getProperty(LOG_LEVEL) == null) {
+            System.setProperty(LOG_LEVEL, "info");
+        }
         PrintStream out = System.out;
         SimulatorConfig config;
         try {
