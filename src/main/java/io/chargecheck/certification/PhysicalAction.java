@@ -29,9 +29,22 @@ public sealed interface PhysicalAction {
         }
     }
 
+    record PresentCardWithoutCable(int connector, String idTag) implements PhysicalAction {
+        public String instruction() {
+            return "Without plugging in a cable, present card \"" + idTag + "\" at the reader of connector " + connector + ".";
+        }
+    }
+
     record EndTransaction(int connector, String idTag) implements PhysicalAction {
         public String instruction() {
             return "End the charging session on connector " + connector + ": present card \"" + idTag + "\" again.";
+        }
+    }
+
+    record ChargeWhileOffline(int connector, String idTag) implements PhysicalAction {
+        public String instruction() {
+            return "Plug the cable into connector " + connector + " and present card \"" + idTag + "\"; once it charges, "
+                    + "present the card again to stop, and unplug the cable.";
         }
     }
 

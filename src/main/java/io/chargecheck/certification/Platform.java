@@ -96,10 +96,12 @@ public final class Platform {
      * status is returned, not judged: whether Rejected is right depends on the step.
      */
     public ConfigurationStatus changeConfiguration(String key, String value) {
-        if (!changedKeys.containsKey(key)) {
-            readKey(key).map(KeyValue::value).ifPresent(original -> changedKeys.put(key, original));
-        }
-        return send(new ChangeConfigurationRequest(key, value)).status();
+        Optional<String> before = changedKeys.containsKey(key) ? Optional.empty() : readKey(key).map(KeyValue::value);
+        ConfigurationStatus status = send(new ChangeConfigurationRequest(key, value)).status();
+        boolean changed = status == ConfigurationStatus.Accepted || status == ConfigurationStatus.RebootRequired;
+        // Only a change that took, to a different value, has anything to restore.
+        before.filter(original -> changed && !original.equals(value)).ifPresent(original -> changedKeys.put(key, original));
+        return status;
     }
 
     /** Changes a key and fails, naming key and answer, unless the station accepts it. */

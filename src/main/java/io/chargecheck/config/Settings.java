@@ -67,9 +67,33 @@ public record Settings(
 
     static final String PREFIX = "chargecheck.";
 
+    /**
+     * Settings that win over every other source, for the runs started from this thread. The
+     * self-test uses it to run the features several times at once in one JVM, each run with its
+     * own simulator quirk; a normal run never sets it.
+     */
+    private static final InheritableThreadLocal<Map<String, String>> OVERRIDES = new InheritableThreadLocal<>();
+
     /** Reads the settings of this run. */
     public static Settings load() {
-        return from(new Sources(System.getProperties(), System.getenv(), readFile(Path.of("chargecheck.properties"))));
+        Properties system = new Properties();
+        system.putAll(System.getProperties());
+        Map<String, String> overrides = OVERRIDES.get();
+        if (overrides != null) {
+            overrides.forEach((key, value) -> system.setProperty(PREFIX + key, value));
+        }
+        return from(new Sources(system, System.getenv(), readFile(Path.of("chargecheck.properties"))));
+    }
+
+    /** Runs the work with these settings (keys without the "chargecheck." prefix) winning over all others. */
+    public static void withOverrides(Map<String, String> overrides, Runnable work) {
+        Map<String, String> previous = OVERRIDES.get();
+        OVERRIDES.set(Map.copyOf(overrides));
+        try {
+            work.run();
+        } finally {
+            OVERRIDES.set(previous);
+        }
     }
 
     /** Reads settings from the given values only: for tests and for runs started in-process. */

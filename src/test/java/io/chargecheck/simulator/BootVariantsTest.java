@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chargecheck.centralsystem.JournalEntry;
 import io.chargecheck.centralsystem.SecurityProfile;
-import io.chargecheck.centralsystem.TestKeystores;
+import io.chargecheck.centralsystem.SelfSignedCertificate;
 import io.chargecheck.centralsystem.TlsSupport;
 import io.chargecheck.ocpp.message.Core.BootNotificationRequest;
 import io.chargecheck.ocpp.message.Core.BootNotificationResponse;
@@ -84,7 +84,7 @@ class BootVariantsTest {
 
     @Test
     void wssWithBasicAuthWhenTheStationTrustsTheCertificate() throws Exception {
-        Path keystore = TestKeystores.selfSigned(temp.resolve("cs.p12"), "changeit");
+        Path keystore = SelfSignedCertificate.generate(temp.resolve("cs.p12"), "changeit", java.util.List.of("127.0.0.1"));
         bench = Bench.start(cs -> cs.securityProfile(SecurityProfile.TLS_BASIC).authorizationKey("s3cret")
                 .sslContext(TlsSupport.serverContext(keystore, "changeit", null, null)));
         assertThat(bench.cs.url()).startsWith("wss://");

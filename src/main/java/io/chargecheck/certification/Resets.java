@@ -1,0 +1,71 @@
+package io.chargecheck.certification;
+
+import io.chargecheck.ocpp.message.Core.BootNotificationRequest;
+import io.chargecheck.ocpp.message.Core.ResetRequest;
+import io.chargecheck.ocpp.message.Core.ResetStatus;
+import io.chargecheck.ocpp.message.Core.ResetType;
+import java.util.Locale;
+
+/**
+ * Case 9: a reset, and the station coming back. A station that needs a second Reset is not failed
+ * but reported as such, as the test script does ("successful on the second attempt").
+ */
+public final class Resets {
+
+    private static final int ATTEMPTS = 2;
+
+    private final Context context;
+    private AssertionError outcome;
+    private long bootSeq;
+
+    public Resets(Context context) {
+        this.context = context;
+    }
+
+    public void reset(ResetType type) {
+        outcome = null;
+        String name = type.name().toLowerCase(Locale.ROOT);
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            AssertionError notAnswered = null;
+            try {
+                ResetStatus answer = context.platform().send(new ResetRequest(type)).status();
+                if (answer != ResetStatus.Accepted) {
+                    outcome = new AssertionError("expected the station to accept Reset " + type + "; it answered " + answer
+                            + (attempt > 1 ? " on the second attempt" : ""), null);
+                    return;
+                }
+            } catch (AssertionError e) {
+                // A station may go down before its answer leaves; whether it comes back decides.
+                notAnswered = e;
+            }
+            try {
+                bootSeq = context.evidence().next(BootNotificationRequest.class).after(context.scene().lastAction)
+                        .within(context.timeouts().reboot()).entry().seq();
+                context.bench().awaitBoot(context.timeouts().reboot());
+                outcome = null;
+                if (notAnswered != null) {
+                    context.observations().note(name + " reset not answered before the station went down");
+                }
+                if (attempt > 1) {
+                    context.observations().note(name + " reset successful on the second attempt");
+                }
+                return;
+            } catch (AssertionError notBack) {
+                outcome = notAnswered != null ? notAnswered : new AssertionError("expected the station to come back with a "
+                        + "BootNotification within " + Describe.seconds(context.timeouts().reboot()) + " after accepting Reset "
+                        + type + ", twice; " + notBack.getMessage(), null);
+            }
+        }
+    }
+
+    public void assertCameBack() {
+        if (outcome != null) {
+            throw outcome;
+        }
+    }
+
+    public void assertStatusesAfterBoot(Statuses statuses) {
+        assertCameBack();
+        statuses.awaitEveryConnectorReports(bootSeq, context.timeouts().message());
+    }
+}

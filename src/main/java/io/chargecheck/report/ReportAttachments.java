@@ -1,0 +1,20 @@
+package io.chargecheck.report;
+
+/**
+ * The media types the test-script report reads from {@code scenario.attach(bytes, mediaType, name)}.
+ * Step code uses these so that the report stays independent of the steps.
+ */
+public final class ReportAttachments {
+
+    /** UTF-8 text that goes into the case's Result, e.g. "Configuration (36)". Repeats are dropped. */
+    public static final String OBSERVATION = "text/x.chargecheck.observation";
+
+    /**
+     * UTF-8 JSON {@code {"platform", "station", "stationUrl", "suiteVersion"}} describing the run;
+     * the last one attached wins.
+     */
+    public static final String RUN_INFO = "application/x.chargecheck.run+json";
+
+    private ReportAttachments() {
+    }
+}

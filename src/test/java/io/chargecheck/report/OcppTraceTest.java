@@ -1,0 +1,106 @@
+package io.chargecheck.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chargecheck.report.TraceEntry.ConnectionChange;
+import io.chargecheck.report.TraceEntry.Direction;
+import io.chargecheck.report.TraceEntry.Frame;
+import io.chargecheck.report.TraceEntry.MessageType;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OcppTraceTest {
+
+    private static final Instant T = Instant.parse("2026-11-23T12:00:01.123Z");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void readsFramesAndConnectionChangesInTheirOrder() throws IOException {
+        new TraceLines()
+                .connected(T)
+                .frame(T.plusMillis(5), "in", "CALL", "StatusNotification",
+                        "[2,\"1\",\"StatusNotification\",{\"connectorId\":\"1\"}]", "TypeConstraintViolation: connectorId")
+                .out(T.plusMillis(7), "CALLRESULT", "StatusNotification", "[3,\"1\",{}]")
+                .disconnected(T.plusMillis(9))
+                .writeTo(dir.resolve(OcppTrace.FILE_NAME));
+
+        OcppTrace trace = OcppTrace.read(dir.resolve(OcppTrace.FILE_NAME));
+
+        assertThat(trace.readingNotes()).isEmpty();
+        assertThat(trace.entries()).hasSize(4);
+        assertThat(trace.entries().get(0)).isEqualTo(new ConnectionChange(1, T, "CP-1", true));
+        Frame call = (Frame) trace.entries().get(1);
+        assertThat(call.direction()).isEqualTo(Direction.IN);
+        assertThat(call.messageType()).isEqualTo(MessageType.CALL);
+        assertThat(call.action()).isEqualTo("StatusNotification");
+        assertThat(call.brokeProtocol()).isTrue();
+        assertThat(call.payload().path("connectorId").asText()).isEqualTo("1");
+        assertThat(((Frame) trace.entries().get(2)).brokeProtocol()).isFalse();
+        assertThat(trace.entries().get(3)).isInstanceOf(ConnectionChange.class);
+    }
+
+    @Test
+    void unreadableLinesAreSkippedAndNamed() {
+        OcppTrace trace = OcppTrace.parse(new TraceLines()
+                .line("{not json")
+                .in(T, "CALL", "Heartbeat", "[2,\"1\",\"Heartbeat\",{}]")
+                .line("{\"time\":\"yesterday\",\"kind\":\"frame\"}")
+                .line("")
+                .line("{\"time\":\"2026-11-23T12:00:02Z\",\"kind\":\"teleported\"}")
+                .lines());
+
+        assertThat(trace.entries()).hasSize(1);
+        assertThat(trace.readingNotes()).singleElement().asString()
+                .contains("3 line(s) of the OCPP trace could not be read").contains("line 1, 3, 5");
+    }
+
+    @Test
+    void aMissingTraceIsANoteNotAnError() {
+        OcppTrace trace = OcppTrace.read(dir.resolve("absent.jsonl"));
+
+        assertThat(trace.entries()).isEmpty();
+        assertThat(trace.readingNotes()).singleElement().asString().startsWith("No OCPP trace was found");
+    }
+
+    @Test
+    void aCaseWindowHoldsTheEntriesFromItsStartToItsEndBothIncludedToTheMillisecond() {
+        OcppTrace trace = OcppTrace.parse(new TraceLines()
+                .in(T.minusMillis(1), "CALL", "Heartbeat", "[2,\"0\",\"Heartbeat\",{}]")
+                .in(T, "CALL", "Heartbeat", "[2,\"1\",\"Heartbeat\",{}]")
+                .in(T.plusMillis(1000), "CALL", "Heartbeat", "[2,\"2\",\"Heartbeat\",{}]")
+                .in(T.plusMillis(1001), "CALL", "Heartbeat", "[2,\"3\",\"Heartbeat\",{}]")
+                .lines());
+
+        // Cucumber's instants are finer than the trace's milliseconds.
+        assertThat(trace.between(T.plusNanos(400_000), T.plusMillis(1000).plusNanos(900_000)))
+                .extracting(TraceEntry::seq).containsExactly(2L, 3L);
+    }
+
+    @Test
+    void theIdentityComesFromTheLastBootNotificationTheChargerSent() {
+        OcppTrace trace = OcppTrace.parse(new TraceLines()
+                .in(T, "CALL", "BootNotification", "[2,\"1\",\"BootNotification\",{\"chargePointVendor\":\"StarCharge\","
+                        + "\"chargePointModel\":\"DH-1\",\"firmwareVersion\":\"1.0\"}]")
+                .in(T.plusSeconds(1), "CALL", "BootNotification", "[2,\"2\",\"BootNotification\",{\"chargePointVendor\":"
+                        + "\"StarCharge\",\"chargePointModel\":\"DH-1\",\"chargePointSerialNumber\":\"SP-10\","
+                        + "\"firmwareVersion\":\"1.1\",\"iccid\":\"8931\",\"meterType\":\"DC\"}]")
+                .out(T.plusSeconds(2), "CALLRESULT", "BootNotification", "[3,\"2\",{\"status\":\"Accepted\"}]")
+                .lines());
+
+        StationIdentity identity = StationIdentity.of(trace).orElseThrow();
+
+        assertThat(identity.fields()).extracting(StationIdentity.Field::label, StationIdentity.Field::value).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("Manufacturer Name", "StarCharge"),
+                org.assertj.core.groups.Tuple.tuple("Manufacturer Number", "SP-10"),
+                org.assertj.core.groups.Tuple.tuple("Manufacturer Model", "DH-1"),
+                org.assertj.core.groups.Tuple.tuple("Firmware Version", "1.1"),
+                org.assertj.core.groups.Tuple.tuple("ICCID", "8931"),
+                org.assertj.core.groups.Tuple.tuple("Meter Type", "DC"));
+        assertThat(StationIdentity.of(OcppTrace.parse(java.util.List.of()))).isEmpty();
+    }
+}

@@ -1,0 +1,47 @@
+package io.chargecheck.steps;
+
+import io.chargecheck.config.Version;
+import io.chargecheck.ocpp.OcppJson;
+import io.chargecheck.report.ReportAttachments;
+import io.cucumber.java.After;
+import io.cucumber.java.Before;
+import io.cucumber.java.Scenario;
+import java.nio.charset.StandardCharsets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Around every scenario: tell the report what runs where, and leave the station as it was found. */
+public class Hooks {
+
+    static final String RUN_INFO = ReportAttachments.RUN_INFO;
+    private static final Logger LOG = LoggerFactory.getLogger("case");
+
+    private final World world;
+
+    public Hooks(World world) {
+        this.world = world;
+    }
+
+    @Before(order = 0)
+    public void begin(Scenario scenario) {
+        world.begin(scenario);
+        LOG.info("--- {} ({})", scenario.getName(), String.join(" ", scenario.getSourceTagNames()));
+        scenario.attach(runInfo().getBytes(StandardCharsets.UTF_8), RUN_INFO, "run");
+    }
+
+    @After(order = 0)
+    public void restoreStation(Scenario scenario) {
+        world.end();
+        LOG.info("--- {}: {}", scenario.getName(), scenario.getStatus());
+    }
+
+    private String runInfo() {
+        var settings = world.bench.settings();
+        return OcppJson.mapper().createObjectNode()
+                .put("platform", settings.platform())
+                .put("station", settings.isLive() ? "live" : "simulator")
+                .put("stationUrl", world.bench.stationUrl())
+                .put("suiteVersion", Version.current())
+                .toString();
+    }
+}
