@@ -209,6 +209,7 @@ public final class ChargePointSimulator implements AutoCloseable {
         act("fault " + errorCode + " at connector " + connector, () -> done(() -> faultAppears(c, errorCode, vendorErrorCode)));
     }
 
+    /** The fault is repaired and normal operation restored (which also ends a stuck status, see {@link Quirk}). */
     public void clearFault(int connector) {
         Connector c = connectorOrStation(connector);
         act("clear the fault at connector " + connector, () -> done(() -> faultCleared(c)));
@@ -726,7 +727,7 @@ public final class ChargePointSimulator implements AutoCloseable {
             return CompletableFuture.completedFuture(null);
         }
         Integer reservationId = c.reservation == null ? null : c.reservation.reservationId();
-        boolean ask = !config.has(Quirk.LOCAL_START_WITHOUT_AUTHORIZE);
+        boolean ask = !(config.has(Quirk.LOCAL_START_WITHOUT_AUTHORIZE) && c.cablePlugged);
         if (!ask) {
             log.info("no Authorize for {} (quirk local-start-without-authorize)", idTag);
         }
@@ -758,8 +759,10 @@ public final class ChargePointSimulator implements AutoCloseable {
                 c.isStation() ? "the station itself" : "connector " + c.id);
     }
 
+    /** The fault is gone and normal operation restored: that also ends a status stuck by a quirk. */
     private void faultCleared(Connector c) {
         c.fault = null;
+        c.frozenStatus = null;
         if (c.isStation() && config.has(Quirk.STATION_FAULT_ON_CONNECTOR_ONE)) {
             connectors[1].fault = null;
         }

@@ -30,9 +30,7 @@ import io.chargecheck.ocpp.message.Core.StartTransactionRequest;
 import io.chargecheck.ocpp.message.Core.StatusNotificationRequest;
 import io.chargecheck.ocpp.message.Core.StopTransactionRequest;
 import io.chargecheck.ocpp.message.FirmwareManagement.DiagnosticsStatus;
-import io.chargecheck.ocpp.message.FirmwareManagement.DiagnosticsStatusNotificationRequest;
 import io.chargecheck.ocpp.message.FirmwareManagement.FirmwareStatus;
-import io.chargecheck.ocpp.message.FirmwareManagement.FirmwareStatusNotificationRequest;
 import io.chargecheck.ocpp.message.FirmwareManagement.GetDiagnosticsRequest;
 import io.chargecheck.ocpp.message.FirmwareManagement.UpdateFirmwareRequest;
 import io.chargecheck.ocpp.message.RemoteTrigger.MessageTrigger;
@@ -196,6 +194,10 @@ class QuirksTest {
         cp.presentCard(1, "GOOD-1");
         assertThat(bench.trail(CP, mark)).startsWith("StartTransaction", "StatusNotification 1 Charging")
                 .doesNotContain("Authorize");
+        long noCable = bench.mark();
+        cp.presentCard(2, "GOOD-2");
+        assertThat(bench.trail(CP, noCable)).as("without a cable it still asks")
+                .containsExactly("Authorize", "StatusNotification 2 Preparing");
     }
 
     @Test
@@ -358,6 +360,10 @@ class QuirksTest {
         long stop = bench.mark();
         cp.unplug(2);
         assertThat(bench.trail(CP, stop)).containsExactly("StopTransaction", "StatusNotification 2 Finishing");
+        long repaired = bench.mark();
+        cp.clearFault(2);
+        assertThat(bench.trail(CP, repaired)).as("until normal operation is restored").containsExactly(
+                "StatusNotification 2 Available");
     }
 
     @Test
@@ -377,9 +383,9 @@ class QuirksTest {
     void firmwareNeverInstalled() {
         boot(Quirk.FIRMWARE_NEVER_INSTALLED);
         long mark = updateFirmware();
-        Bench.await().until(() -> firmwareStatuses(mark).contains(FirmwareStatus.Installing));
-        nothingFor(() -> firmwareStatuses(mark).size() == 3 && !bench.hasCall(CP, Action.BootNotification, mark));
-        assertThat(firmwareStatuses(mark)).containsExactly(FirmwareStatus.Downloading, FirmwareStatus.Downloaded,
+        Bench.await().until(() -> bench.firmwareStatuses(CP, mark).contains(FirmwareStatus.Installing));
+        nothingFor(() -> bench.firmwareStatuses(CP, mark).size() == 3 && !bench.hasCall(CP, Action.BootNotification, mark));
+        assertThat(bench.firmwareStatuses(CP, mark)).containsExactly(FirmwareStatus.Downloading, FirmwareStatus.Downloaded,
                 FirmwareStatus.Installing);
     }
 
@@ -387,7 +393,7 @@ class QuirksTest {
     void firmwareNoReboot() {
         boot(Quirk.FIRMWARE_NO_REBOOT);
         long mark = updateFirmware();
-        Bench.await().until(() -> firmwareStatuses(mark).contains(FirmwareStatus.Installed));
+        Bench.await().until(() -> bench.firmwareStatuses(CP, mark).contains(FirmwareStatus.Installed));
         nothingFor(() -> !bench.hasCall(CP, Action.BootNotification, mark));
         assertThat(cp.firmwareVersion()).isEqualTo("1.0.0");
     }
@@ -401,8 +407,8 @@ class QuirksTest {
         String fileName = bench.call(CP, new GetDiagnosticsRequest(bench.ftp().uploadLocation().toString(), null, null,
                 null, null)).fileName();
         assertThat(fileName).isNotBlank();
-        Bench.await().until(() -> diagnosticsStatuses(mark).contains(DiagnosticsStatus.Uploading));
-        nothingFor(() -> diagnosticsStatuses(mark).size() == 1 && bench.ftp().uploadedFileNames().isEmpty());
+        Bench.await().until(() -> bench.diagnosticsStatuses(CP, mark).contains(DiagnosticsStatus.Uploading));
+        nothingFor(() -> bench.diagnosticsStatuses(CP, mark).size() == 1 && bench.ftp().uploadedFileNames().isEmpty());
     }
 
     @Test
@@ -411,7 +417,7 @@ class QuirksTest {
         long mark = bench.mark();
         assertThat(bench.call(CP, new GetDiagnosticsRequest(bench.ftp().uploadLocation().toString(), null, null,
                 null, null)).fileName()).isNull();
-        Bench.await().until(() -> diagnosticsStatuses(mark).contains(DiagnosticsStatus.Uploaded));
+        Bench.await().until(() -> bench.diagnosticsStatuses(CP, mark).contains(DiagnosticsStatus.Uploaded));
         String uploaded = bench.ftp().uploadedFileNames().get(0);
         assertThat(new String(bench.ftp().uploaded(uploaded).orElseThrow(), StandardCharsets.UTF_8)).contains("CP-Q");
     }
@@ -526,15 +532,7 @@ class QuirksTest {
         return mark;
     }
 
-    private List<FirmwareStatus> firmwareStatuses(long mark) {
-        return bench.sent(CP, FirmwareStatusNotificationRequest.class, mark).stream()
-                .map(FirmwareStatusNotificationRequest::status).toList();
-    }
 
-    private List<DiagnosticsStatus> diagnosticsStatuses(long mark) {
-        return bench.sent(CP, DiagnosticsStatusNotificationRequest.class, mark).stream()
-                .map(DiagnosticsStatusNotificationRequest::status).toList();
-    }
 
     private List<MeterValuesRequest> periodic(long mark) {
         return bench.sent(CP, MeterValuesRequest.class, mark).stream()
