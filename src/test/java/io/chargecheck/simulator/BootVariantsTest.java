@@ -12,6 +12,7 @@ import io.chargecheck.ocpp.message.Core.GetConfigurationRequest;
 import io.chargecheck.ocpp.message.Core.RegistrationStatus;
 import io.chargecheck.ocpp.message.Core.StatusNotificationRequest;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLContext;
@@ -84,7 +85,7 @@ class BootVariantsTest {
 
     @Test
     void wssWithBasicAuthWhenTheStationTrustsTheCertificate() throws Exception {
-        Path keystore = SelfSignedCertificate.generate(temp.resolve("cs.p12"), "changeit", java.util.List.of("127.0.0.1"));
+        Path keystore = SelfSignedCertificate.generate(temp.resolve("cs.p12"), "changeit", List.of("localhost", "127.0.0.1"));
         bench = Bench.start(cs -> cs.securityProfile(SecurityProfile.TLS_BASIC).authorizationKey("s3cret")
                 .sslContext(TlsSupport.serverContext(keystore, "changeit", null, null)));
         assertThat(bench.cs.url()).startsWith("wss://");
