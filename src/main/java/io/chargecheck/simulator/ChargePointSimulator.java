@@ -34,10 +34,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -145,7 +143,23 @@ public final class ChargePointSimulator implements AutoCloseable {
         for (int id = 0; id <= config.connectors(); id++) {
             connectors[id] = new Connector(id, id == 0 ? null : new Meter(10_000.0 * id + 2_345, id, now));
         }
-        this.firmwareVersion = config.identity().firmwareVersion();
+        try {
+            restoreStation();
+            config.configuration().forEach(configuration::preset); // the operator's wish wins over what was saved
+        } catch (RuntimeException e) {
+            if (ownsStateDirectory) {
+                deleteQuietly(stateDirectory);
+            }
+            throw e;
+        }
+        this.outbox = new Outbox(store, this::write, this::schedule, config.callTimeout(),
+                !config.has(Quirk.OFFLINE_WRONG_TRANSACTION_ID), log);
+        this.commands = new RemoteCommands(this);
+    }
+
+    /** What the station kept from its last run: availability, configuration, firmware version. */
+    private void restoreStation() {
+        firmwareVersion = config.identity().firmwareVersion();
         store.loadStation().ifPresent(saved -> {
             saved.availability().forEach((id, type) -> {
                 if (id >= 0 && id < connectors.length) {
@@ -157,10 +171,6 @@ public final class ChargePointSimulator implements AutoCloseable {
                 firmwareVersion = saved.firmwareVersion();
             }
         });
-        config.configuration().forEach(configuration::preset);
-        this.outbox = new Outbox(store, this::write, this::schedule, config.callTimeout(),
-                !config.has(Quirk.OFFLINE_WRONG_TRANSACTION_ID), log);
-        this.commands = new RemoteCommands(this);
     }
 
     /** Creates a simulator and switches it on. */
@@ -603,7 +613,7 @@ public final class ChargePointSimulator implements AutoCloseable {
         Duration period = Duration.ofSeconds(seconds);
         heartbeat = loop.scheduleAtFixedRate(() -> runTask(() -> {
             if (outbox.isOnline()) {
-                outbox.send(new HeartbeatRequest());
+                sendHeartbeat();
             }
         }), period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -1084,10 +1094,14 @@ public final class ChargePointSimulator implements AutoCloseable {
         return session;
     }
 
-    /** The firmware that runs after the next boot, and whether to reboot into it once no transaction runs. */
-    void firmwareInstalled(String version, boolean reboot) {
+    /** The firmware that runs after the next boot. */
+    void firmwareInstalled(String version) {
         installedFirmwareVersion = version;
-        rebootForFirmware = reboot;
+    }
+
+    /** Reboots into the installed firmware once no transaction runs (see {@link RemoteCommands#rebootIntoNewFirmwareAfter}). */
+    void rebootForFirmwareWhenIdle() {
+        rebootForFirmware = true;
     }
 
     boolean rebootForFirmwarePending() {

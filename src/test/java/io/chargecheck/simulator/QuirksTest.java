@@ -55,8 +55,10 @@ import org.junit.jupiter.api.Test;
 class QuirksTest {
 
     private static final String CP = "CP-Q";
-    /** Past the timers in question (1 s settings, 200-300 ms install and reboot), short enough for the suite. */
-    private static final Duration NOTHING_FOR = Duration.ofMillis(1200);
+    /** Past a 1 s timer (heartbeat, meter, ConnectionTimeOut settings of these tests). */
+    private static final Duration PAST_ONE_SECOND = Duration.ofMillis(1200);
+    /** Past the simulator's default install (300 ms) and reboot (200 ms) times, and an FTP transfer on loopback. */
+    private static final Duration PAST_INSTALL_AND_REBOOT = Duration.ofMillis(800);
 
     private Bench bench;
     private ChargePointSimulator cp;
@@ -102,7 +104,7 @@ class QuirksTest {
     void noHeartbeat() {
         bench = Bench.start(cs -> cs.heartbeatInterval(1));
         cp = bench.boot(bench.config(CP).quirk(Quirk.NO_HEARTBEAT));
-        nothingFor(() -> bench.sent(CP, HeartbeatRequest.class, 0).isEmpty());
+        nothingFor(PAST_ONE_SECOND, () -> bench.sent(CP, HeartbeatRequest.class, 0).isEmpty());
         bench.barrier(CP); // a triggered one still comes
     }
 
@@ -259,7 +261,7 @@ class QuirksTest {
         long mark = bench.mark();
         cp.plugIn(1);
         cp.presentCard(1, "GOOD-1");
-        nothingFor(() -> periodic(mark).isEmpty());
+        nothingFor(PAST_ONE_SECOND, () -> periodic(mark).isEmpty());
         assertThat(bench.sent(CP, MeterValuesRequest.class, mark)).as("the Transaction.Begin sample still comes").hasSize(1);
     }
 
@@ -373,7 +375,7 @@ class QuirksTest {
         long mark = bench.mark();
         cp.presentCard(1, "GOOD-1");
         assertThat(bench.trail(CP, mark)).containsExactly("Authorize", "StatusNotification 1 Preparing");
-        nothingFor(() -> bench.trail(CP, mark).size() == 2);
+        nothingFor(PAST_ONE_SECOND, () -> bench.trail(CP, mark).size() == 2);
         assertThat(cp.status(1)).isEqualTo(ChargePointStatus.Preparing);
     }
 
@@ -384,7 +386,8 @@ class QuirksTest {
         boot(Quirk.FIRMWARE_NEVER_INSTALLED);
         long mark = updateFirmware();
         Bench.await().until(() -> bench.firmwareStatuses(CP, mark).contains(FirmwareStatus.Installing));
-        nothingFor(() -> bench.firmwareStatuses(CP, mark).size() == 3 && !bench.hasCall(CP, Action.BootNotification, mark));
+        nothingFor(PAST_INSTALL_AND_REBOOT, () -> bench.firmwareStatuses(CP, mark).size() == 3
+                && !bench.hasCall(CP, Action.BootNotification, mark));
         assertThat(bench.firmwareStatuses(CP, mark)).containsExactly(FirmwareStatus.Downloading, FirmwareStatus.Downloaded,
                 FirmwareStatus.Installing);
     }
@@ -394,7 +397,7 @@ class QuirksTest {
         boot(Quirk.FIRMWARE_NO_REBOOT);
         long mark = updateFirmware();
         Bench.await().until(() -> bench.firmwareStatuses(CP, mark).contains(FirmwareStatus.Installed));
-        nothingFor(() -> !bench.hasCall(CP, Action.BootNotification, mark));
+        nothingFor(PAST_INSTALL_AND_REBOOT, () -> !bench.hasCall(CP, Action.BootNotification, mark));
         assertThat(cp.firmwareVersion()).isEqualTo("1.0.0");
     }
 
@@ -408,7 +411,8 @@ class QuirksTest {
                 null, null)).fileName();
         assertThat(fileName).isNotBlank();
         Bench.await().until(() -> bench.diagnosticsStatuses(CP, mark).contains(DiagnosticsStatus.Uploading));
-        nothingFor(() -> bench.diagnosticsStatuses(CP, mark).size() == 1 && bench.ftp().uploadedFileNames().isEmpty());
+        nothingFor(PAST_INSTALL_AND_REBOOT, () -> bench.diagnosticsStatuses(CP, mark).size() == 1
+                && bench.ftp().uploadedFileNames().isEmpty());
     }
 
     @Test
@@ -547,7 +551,7 @@ class QuirksTest {
     }
 
     /** The condition holds, and keeps holding for a while past the timers that could break it. */
-    private static void nothingFor(java.util.concurrent.Callable<Boolean> condition) {
-        await().during(NOTHING_FOR).atMost(NOTHING_FOR.plusSeconds(2)).pollInterval(Duration.ofMillis(50)).until(condition);
+    private static void nothingFor(Duration timers, java.util.concurrent.Callable<Boolean> condition) {
+        await().during(timers).atMost(timers.plusSeconds(2)).pollInterval(Duration.ofMillis(50)).until(condition);
     }
 }
