@@ -17,14 +17,14 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Checks a payload against the OCPP 1.6 rules of its message type, reading the rules off the
@@ -202,10 +202,20 @@ public final class PayloadValidator {
         }
     }
 
+    /** An enum's wire names in declaration order, read by reflection once per enum, not once per value checked. */
+    private static final ClassValue<Set<String>> WIRE_NAMES = new ClassValue<>() {
+        @Override
+        protected Set<String> computeValue(Class<?> enumType) {
+            Set<String> names = new LinkedHashSet<>();
+            for (Object constant : enumType.getEnumConstants()) {
+                names.add(wireName((Enum<?>) constant));
+            }
+            return Collections.unmodifiableSet(names);
+        }
+    };
+
     private static Set<String> wireNames(Class<?> enumType) {
-        return Arrays.stream(enumType.getEnumConstants())
-                .map(constant -> wireName((Enum<?>) constant))
-                .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+        return WIRE_NAMES.get(enumType);
     }
 
     private static boolean isAbsoluteUri(String text) {
