@@ -275,6 +275,14 @@ public final class CentralSystemBenchmark {
                 (after.process - before.process) / window, Runtime.getRuntime().availableProcessors(),
                 (after.server - before.server) / window, (after.clients - before.clients) / window,
                 ((after.process - after.server - after.clients) - (before.process - before.server - before.clients)) / window);
+        if (before.machineTotalTicks >= 0) {
+            int cores = Runtime.getRuntime().availableProcessors();
+            double machineBusy = cores * (double) (after.machineBusyTicks - before.machineBusyTicks)
+                    / (after.machineTotalTicks - before.machineTotalTicks);
+            double others = Math.max(0, machineBusy - (after.process - before.process) / window);
+            out.line("                  the whole machine: %.2f cores busy, so other processes took %.2f%s",
+                    machineBusy, others, others > 0.2 ? " (the figures above are disturbed by them)" : "");
+        }
         out.line("heap used         %d MB at the end of the measured period, %d MB retained after GC (the journal: %d entries), max %d MB",
                 mb(heapAtEnd), mb(heapRetained), journal.size(), mb(heapMax));
         out.line("journal           %s: %d frames in = %d calls sent, %d frames out = %d answers received; %d connected, %d disconnected",
@@ -323,11 +331,15 @@ public final class CentralSystemBenchmark {
         long process;
         long server;
         long clients;
+        /** Busy time of the whole machine, every process, in clock ticks; -1 where /proc/stat is not there. */
+        long machineBusyTicks = -1;
+        long machineTotalTicks = -1;
 
         static CpuSnapshot take(List<Long> clientThreads) {
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             CpuSnapshot snapshot = new CpuSnapshot();
             snapshot.wallNanos = System.nanoTime();
+            readMachineTicks(snapshot);
             if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
                 snapshot.process = os.getProcessCpuTime();
             }
@@ -340,6 +352,21 @@ public final class CentralSystemBenchmark {
                 }
             }
             return snapshot;
+        }
+
+        /** Linux: the first line of /proc/stat is "cpu user nice system idle iowait irq softirq steal ...". */
+        private static void readMachineTicks(CpuSnapshot snapshot) {
+            try {
+                String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+                long total = 0;
+                for (int i = 1; i < fields.length && i <= 8; i++) {
+                    total += Long.parseLong(fields[i]);
+                }
+                snapshot.machineTotalTicks = total;
+                snapshot.machineBusyTicks = total - Long.parseLong(fields[4]) - Long.parseLong(fields[5]);
+            } catch (java.io.IOException | RuntimeException e) {
+                // not Linux: the report says so
+            }
         }
 
         /** Java-WebSocket's server threads and the central system's own. */
