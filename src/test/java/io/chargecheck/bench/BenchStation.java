@@ -37,6 +37,8 @@ final class BenchStation {
     private String pendingId;
     private Step pendingStep;
     private long sentAt;
+    /** When the call in flight was meant to go: its slot in the pacing schedule, else when it was sent. */
+    private long intendedAt;
     private int transactionId = -1;
     private long energyWh = 1_000_000;
     private long nextDue;
@@ -50,6 +52,7 @@ final class BenchStation {
     boolean disconnected;
     String firstProblem;
     private long[] latencies = new long[4096];
+    private long[] fromSchedule = new long[4096];
     private int measured;
 
     BenchStation(String chargePointId, BenchRun run) {
@@ -78,7 +81,7 @@ final class BenchStation {
             return;
         }
         if (now >= run.measureFrom && now < run.measureTo) {
-            record(now - sentAt);
+            record(now - sentAt, now - intendedAt);
         }
         Step answered = pendingStep;
         pendingId = null;
@@ -93,10 +96,9 @@ final class BenchStation {
             return;
         }
         if (run.intervalNanos > 0) {
+            // A fixed schedule, kept when answers come late: the calls a slow answer held back then
+            // go at once, as a charger's queued meter values would, and their wait counts.
             nextDue += run.intervalNanos;
-            if (nextDue < now - run.intervalNanos) {
-                nextDue = now; // fell more than one interval behind: no catch-up burst
-            }
             if (nextDue > now) {
                 wire.sendAt(this, nextDue);
                 return;
@@ -141,6 +143,11 @@ final class BenchStation {
         return Arrays.copyOf(latencies, measured);
     }
 
+    /** Like {@link #measuredLatencies()}, but from when each call was due by the pacing schedule. */
+    long[] measuredFromSchedule() {
+        return Arrays.copyOf(fromSchedule, measured);
+    }
+
     private void sendNext() {
         if (transactionId < 0) {
             send(Step.START);
@@ -152,6 +159,7 @@ final class BenchStation {
     }
 
     private void send(Step step) {
+        intendedAt = run.intervalNanos > 0 ? nextDue : -1;
         counter++;
         String id = chargePointId + "-" + counter;
         String frame = frame(step, id);
@@ -159,6 +167,9 @@ final class BenchStation {
         pendingStep = step;
         callsSent++;
         sentAt = System.nanoTime();
+        if (intendedAt < 0) {
+            intendedAt = sentAt;
+        }
         wire.send(frame);
     }
 
@@ -199,11 +210,13 @@ final class BenchStation {
         return frames;
     }
 
-    private void record(long nanos) {
+    private void record(long nanos, long nanosFromSchedule) {
         if (measured == latencies.length) {
             latencies = Arrays.copyOf(latencies, measured * 2);
+            fromSchedule = Arrays.copyOf(fromSchedule, measured * 2);
         }
-        latencies[measured++] = nanos;
+        latencies[measured] = nanos;
+        fromSchedule[measured++] = nanosFromSchedule;
     }
 
     private void problem(String what) {

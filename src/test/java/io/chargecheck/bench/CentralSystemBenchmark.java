@@ -250,6 +250,14 @@ public final class CentralSystemBenchmark {
                     ms(percentile(latencies, 0.50)), ms(percentile(latencies, 0.90)), ms(percentile(latencies, 0.99)),
                     ms(latencies[n - 1]), ms((long) Arrays.stream(latencies).average().orElse(0)));
         }
+        if (options.rate() > 0 && n > 0) {
+            long[] fromSchedule = stations.stream().map(BenchStation::measuredFromSchedule)
+                    .flatMapToLong(Arrays::stream).sorted().toArray();
+            out.line("  from schedule   p50 %.2f   p90 %.2f   p99 %.2f   max %.2f   (answer received minus when the call"
+                            + " was due: includes waiting for a late answer to the call before)",
+                    ms(percentile(fromSchedule, 0.50)), ms(percentile(fromSchedule, 0.90)),
+                    ms(percentile(fromSchedule, 0.99)), ms(fromSchedule[n - 1]));
+        }
         if (options.rate() == 0 && n > 0) {
             out.line("                  (unpaced closed loop: each client always has one call in flight, so mean latency"
                     + " = clients / throughput = %.2f ms; use --rate for latency at a given load)",
@@ -275,6 +283,13 @@ public final class CentralSystemBenchmark {
                 (after.process - before.process) / window, Runtime.getRuntime().availableProcessors(),
                 (after.server - before.server) / window, (after.clients - before.clients) / window,
                 ((after.process - after.server - after.clients) - (before.process - before.server - before.clients)) / window);
+        if (n > 0) {
+            // CPU time per round trip hardly depends on how busy the machine is: compare runs by it
+            out.line("cpu per round trip  %.0f us: central system %.0f, clients %.0f, rest %.0f",
+                    (after.process - before.process) / 1e3 / n, (after.server - before.server) / 1e3 / n,
+                    (after.clients - before.clients) / 1e3 / n,
+                    ((after.process - after.server - after.clients) - (before.process - before.server - before.clients)) / 1e3 / n);
+        }
         if (before.machineTotalTicks >= 0) {
             int cores = Runtime.getRuntime().availableProcessors();
             double machineBusy = cores * (double) (after.machineBusyTicks - before.machineBusyTicks)

@@ -27,7 +27,11 @@
  * system is saturated and the latency is mostly queueing: by Little's law the mean is clients
  * divided by throughput. That run answers "how much can it take"; a paced run
  * ({@code --rate 5000}: 5000 calls per second spread over the clients) answers "how fast does it
- * answer at that load", which is what the latency target is about.</li>
+ * answer at that load", which is what the latency target is about. A paced run also gives the
+ * latency <b>from schedule</b>: from when each call was due rather than when it could be sent,
+ * so a late answer also counts against the calls it held back (a closed loop otherwise hides
+ * them: "coordinated omission"). The pacing timer is 1 ms coarse, so that figure carries up to
+ * a millisecond of the load generator's own lateness.</li>
  * <li><b>errors</b>: CALLERRORs, connections that dropped, frames that answered nothing we sent,
  * and calls still unanswered when the run ended (with whether the central system journaled an
  * answer it then failed to deliver).</li>
@@ -36,7 +40,10 @@
  * The clients run in the same JVM on the same cores; they are one thread driving all connections
  * through one selector (Java-WebSocket's own protocol engine, without a thread pair per client),
  * so that the figure measures the central system and not thread switching in the load generator.
- * {@code --client-io threads} uses one {@code WebSocketClient} per station instead, to compare.</li>
+ * {@code --client-io threads} uses one {@code WebSocketClient} per station instead, to compare.
+ * <b>cpu per round trip</b> divides those CPU times by the round trips: it hardly depends on
+ * load or on other processes, so it is the figure to compare a change by. The machine line says
+ * how busy the whole machine was; other processes on the same cores disturb every other figure.</li>
  * <li><b>heap used</b> at the end of the measured period, and what is retained after a GC: mostly
  * the journal, which keeps every frame of the run by design.</li>
  * <li><b>journal</b> and <b>trace</b>: whether the journal holds exactly the frames the clients
