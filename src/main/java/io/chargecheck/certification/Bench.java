@@ -25,7 +25,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import javax.net.ssl.SSLContext;
+import java.util.concurrent.atomic.AtomicLong;
 import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionEvaluationListener;
 import org.awaitility.core.ConditionTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +40,7 @@ public final class Bench implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Bench.class);
     public static final String TRACE_FILE = "ocpp-trace.jsonl";
+    private static final Duration COUNTDOWN_STEP = Duration.ofSeconds(15);
 
     private final Settings settings;
     private final CentralSystem centralSystem;
@@ -115,10 +118,15 @@ public final class Bench implements AutoCloseable {
 
     /** Waits until the station is connected and has booted. */
     public void awaitBoot(Duration timeout) {
+        awaitBoot(timeout, condition -> { });
+    }
+
+    private void awaitBoot(Duration timeout, ConditionEvaluationListener<Boolean> progress) {
         try {
             Awaitility.await("the BootNotification of the station")
                     .atMost(timeout)
                     .pollInterval(Duration.ofMillis(10))
+                    .conditionEvaluationListener(progress)
                     .until(this::isConnectedAndBooted);
         } catch (ConditionTimeoutException e) {
             throw new AssertionError("expected the station to connect and send a BootNotification within "
@@ -174,24 +182,17 @@ public final class Bench implements AutoCloseable {
         return live;
     }
 
+    /** One wait for the boot, with a line every quarter of a minute so the person knows the suite still listens. */
     private void awaitWithCountdown(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        Duration step = Duration.ofSeconds(15);
-        while (true) {
-            Duration left = Duration.ofNanos(deadline - System.nanoTime());
-            if (left.isNegative() || left.isZero()) {
-                awaitBoot(Duration.ofMillis(1));
-                return;
+        AtomicLong nextLineAt = new AtomicLong();
+        awaitBoot(timeout, condition -> {
+            if (condition.getElapsedTimeInMS() >= nextLineAt.get()) {
+                nextLineAt.addAndGet(COUNTDOWN_STEP.toMillis());
+                console.countdown("waiting for the charger to connect and boot",
+                        Duration.ofSeconds(condition.getRemainingTimeInMS() / 1000));
             }
-            console.countdown("waiting for the charger to connect and boot", Duration.ofSeconds(left.toSeconds()));
-            try {
-                awaitBoot(left.compareTo(step) < 0 ? left : step);
-                console.inform("charger " + chargePointId + " connected and booted");
-                return;
-            } catch (AssertionError notYet) {
-                // the countdown goes on until the whole timeout is used
-            }
-        }
+        });
+        console.inform("charger " + chargePointId + " connected and booted");
     }
 
     private static CentralSystemConfig centralSystemConfig(Settings settings) {
