@@ -59,19 +59,20 @@ public final class Journal {
 
     JournalEntry recordFrame(String chargePointId, Direction direction, Frame frame, Action action, Object message,
                              String raw, String problem) {
-        return record(chargePointId, direction, Kind.FRAME, frame, action, message, raw, problem);
+        return record(chargePointId, direction, Kind.FRAME, JournalEntry.typeOf(frame),
+                frame == null ? null : frame.messageId(), action, message, raw, problem);
     }
 
     JournalEntry recordEvent(String chargePointId, Kind kind, String description) {
-        return record(chargePointId, Direction.IN, kind, null, null, null, description, null);
+        return record(chargePointId, Direction.IN, kind, null, null, null, null, description, null);
     }
 
-    private JournalEntry record(String chargePointId, Direction direction, Kind kind, Frame frame, Action action,
-                                Object message, String raw, String problem) {
+    private JournalEntry record(String chargePointId, Direction direction, Kind kind, String messageType,
+                                String messageId, Action action, Object message, String raw, String problem) {
         JournalEntry entry;
         synchronized (this) {
-            entry = new JournalEntry(entries.size() + 1L, clock.instant(), chargePointId, direction, kind, frame,
-                    action, message, raw, problem);
+            entry = new JournalEntry(entries.size() + 1L, clock.instant(), chargePointId, direction, kind, messageType,
+                    messageId, action, message, raw, problem);
             entries.add(entry);
             if (trace != null) {
                 trace.write(entry);

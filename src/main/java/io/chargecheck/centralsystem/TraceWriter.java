@@ -43,8 +43,8 @@ final class TraceWriter implements AutoCloseable {
         if (entry.messageType() != null) {
             line.put("messageType", entry.messageType());
         }
-        if (entry.frame() != null) {
-            line.put("messageId", entry.frame().messageId());
+        if (entry.messageId() != null) {
+            line.put("messageId", entry.messageId());
         }
         if (entry.action() != null) {
             line.put("action", entry.action().name());

@@ -3,7 +3,6 @@ package io.chargecheck.certification;
 import io.chargecheck.centralsystem.Journal;
 import io.chargecheck.centralsystem.JournalEntry;
 import io.chargecheck.ocpp.Action;
-import io.chargecheck.ocpp.Frame;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -84,9 +83,9 @@ public final class Evidence {
     private Optional<JournalEntry> findAnswer(JournalEntry call) {
         return entries(call.seq() - 1).stream()
                 .filter(entry -> entry.direction() == JournalEntry.Direction.OUT
-                        && entry.frame() != null
-                        && !(entry.frame() instanceof Frame.Call)
-                        && entry.frame().messageId().equals(call.frame().messageId()))
+                        && entry.messageId() != null
+                        && !"CALL".equals(entry.messageType())
+                        && entry.messageId().equals(call.messageId()))
                 .findFirst();
     }
 
@@ -160,7 +159,7 @@ public final class Evidence {
         private String receivedSoFar() {
             List<JournalEntry> relevant = entries(since).stream()
                     .filter(entry -> entry.action() == action && entry.direction() == JournalEntry.Direction.IN
-                            && (entry.frame() instanceof Frame.Call || entry.frame() == null))
+                            && ("CALL".equals(entry.messageType()) || "MALFORMED".equals(entry.messageType())))
                     .toList();
             if (relevant.isEmpty()) {
                 return "no " + action + " at all";
