@@ -23,6 +23,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Loads the embedded central system with many charge points and prints what it sustains. Run on
@@ -213,11 +216,13 @@ public final class CentralSystemBenchmark {
     }
 
     /** The central system journals a disconnect after the client has seen its close: wait for all of them. */
-    private static void awaitDisconnects(CentralSystem cs, long mark, int clients) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline
-                && cs.journal().since(mark).stream().filter(e -> e.kind() == Kind.DISCONNECTED).count() < clients) {
-            Thread.sleep(20);
+    private static void awaitDisconnects(CentralSystem cs, long mark, int clients) {
+        try {
+            Awaitility.await("the central system to journal every disconnect").atMost(Duration.ofSeconds(10))
+                    .pollInterval(Duration.ofMillis(20))
+                    .until(() -> cs.journal().since(mark).stream().filter(e -> e.kind() == Kind.DISCONNECTED).count() >= clients);
+        } catch (ConditionTimeoutException e) {
+            // the trace check that follows reports what is missing
         }
     }
 

@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import java.util.function.BooleanSupplier;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.handshake.ServerHandshake;
@@ -45,15 +48,15 @@ final class ThreadedClients implements BenchClients {
     }
 
     @Override
-    public boolean runUntil(BooleanSupplier done, long deadlineNanos) throws InterruptedException {
-        while (!done.getAsBoolean()) {
-            long left = deadlineNanos - System.nanoTime();
-            if (left <= 0) {
-                return false;
-            }
-            Thread.sleep(Math.max(1, Math.min(10, TimeUnit.NANOSECONDS.toMillis(left))));
+    public boolean runUntil(BooleanSupplier done, long deadlineNanos) {
+        Duration left = Duration.ofNanos(Math.max(1, deadlineNanos - System.nanoTime()));
+        try {
+            Awaitility.await().atMost(left).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1))
+                    .until(done::getAsBoolean);
+            return true;
+        } catch (ConditionTimeoutException e) {
+            return false;
         }
-        return true;
     }
 
     @Override
