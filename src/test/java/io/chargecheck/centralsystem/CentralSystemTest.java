@@ -50,9 +50,11 @@ class CentralSystemTest {
         return cs;
     }
 
+    /** Connected on both sides: the client can see its connection open before the server has made the session. */
     private TestStation connect(String id) throws Exception {
         station = TestStation.connect(cs.url() + "/" + id);
         station.awaitOpen();
+        cs.awaitSession(id, Duration.ofSeconds(5));
         return station;
     }
 
