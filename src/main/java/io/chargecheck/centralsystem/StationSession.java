@@ -102,11 +102,7 @@ public final class StationSession {
         try {
             frame = FrameCodec.parse(text);
         } catch (MalformedFrameException e) {
-            String problem = e.code() + ": " + e.getMessage();
-            journal.recordFrame(chargePointId, Direction.IN, null, null, null, text, problem);
-            LOG.warn("{} sent a malformed frame ({}): {}", chargePointId, e.getMessage(), abbreviate(text));
-            // Without a readable id there is nothing to answer to; OCPP 2.0.1 uses "-1" for that case.
-            sendError(new Frame.CallError(e.messageId().orElse("-1"), e.code(), e.getMessage()), null);
+            onMalformed(text, e);
             return;
         }
         if (frame instanceof Frame.Call call) {
@@ -114,6 +110,29 @@ public final class StationSession {
         } else {
             settle(frame, text);
         }
+    }
+
+    private void onMalformed(String text, MalformedFrameException e) {
+        int type = e.messageTypeId().orElse(Frame.CALL_TYPE_ID);
+        if (type == Frame.CALLRESULT_TYPE_ID || type == Frame.CALLERROR_TYPE_ID) {
+            // A broken answer is not answered (OCPP-J answers CALLs only); if it answers our call,
+            // that call fails now instead of waiting for its timeout.
+            settleMalformed(text, e);
+            return;
+        }
+        if (type != Frame.CALL_TYPE_ID) {
+            // OCPP-J 1.6 section 4.1.3: a message type number not in the list SHALL be ignored.
+            // Answering would also break a peer that speaks a newer OCPP-J (2.1 adds types 5 and 6).
+            journal.recordFrame(chargePointId, Direction.IN, null, null, null, text,
+                    e.getMessage() + "; ignored without an answer, as OCPP-J section 4.1.3 prescribes");
+            LOG.warn("{} sent a frame of an unknown message type, ignored: {}", chargePointId, abbreviate(text));
+            return;
+        }
+        String problem = e.code() + ": " + e.getMessage();
+        journal.recordFrame(chargePointId, Direction.IN, null, null, null, text, problem);
+        LOG.warn("{} sent a malformed frame ({}): {}", chargePointId, e.getMessage(), abbreviate(text));
+        // Without a readable id there is nothing to answer to; OCPP 2.0.1 uses "-1" for that case.
+        sendError(new Frame.CallError(e.messageId().orElse("-1"), e.code(), e.getMessage()), null);
     }
 
     void onBinary() {
@@ -182,16 +201,7 @@ public final class StationSession {
     }
 
     private void settle(Frame frame, String raw) {
-        PendingCall<?> call;
-        synchronized (lock) {
-            if (inFlight != null && inFlight.messageId.equals(frame.messageId())) {
-                call = inFlight;
-                call.cancelTimer();
-                inFlight = null;
-            } else {
-                call = null;
-            }
-        }
+        PendingCall<?> call = takeInFlight(frame.messageId());
         if (call == null) {
             Action late;
             synchronized (lock) {
@@ -207,6 +217,38 @@ public final class StationSession {
         }
         synchronized (lock) {
             sendNextLocked();
+        }
+    }
+
+    private void settleMalformed(String raw, MalformedFrameException e) {
+        String messageId = e.messageId().orElse(null);
+        PendingCall<?> call = messageId == null ? null : takeInFlight(messageId);
+        String problem = e.code() + ": " + e.getMessage();
+        if (call == null && messageId != null) {
+            problem += " (answer to message id '" + messageId + "', which no call of ours has)";
+        }
+        problem += "; not answered, as OCPP-J answers CALLs only";
+        journal.recordFrame(chargePointId, Direction.IN, null, call == null ? null : call.action, null, raw, problem);
+        LOG.warn("{} sent a malformed answer ({}): {}", chargePointId, e.getMessage(), abbreviate(raw));
+        if (call != null) {
+            call.fail(Reason.INVALID_RESPONSE, chargePointId + " answered " + call.action
+                    + " with a frame that is not OCPP-J: " + e.getMessage(), null);
+        }
+        synchronized (lock) {
+            sendNextLocked();
+        }
+    }
+
+    /** Our call in flight if it has this id, no longer in flight then; null if none has. */
+    private PendingCall<?> takeInFlight(String messageId) {
+        synchronized (lock) {
+            if (inFlight == null || !inFlight.messageId.equals(messageId)) {
+                return null;
+            }
+            PendingCall<?> call = inFlight;
+            call.cancelTimer();
+            inFlight = null;
+            return call;
         }
     }
 
