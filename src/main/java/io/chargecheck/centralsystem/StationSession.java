@@ -37,6 +37,11 @@ public final class StationSession {
     private static final Logger LOG = LoggerFactory.getLogger(StationSession.class);
     /** Remembered so a late answer is reported as late, not as an answer to nothing. */
     private static final int TIMED_OUT_IDS_KEPT = 64;
+    /**
+     * OCPP-J wants every CALL id of a sender new on its connection. The last this many are kept to
+     * catch a reused one (a constant id, a counter that restarts) while a session of weeks stays bounded.
+     */
+    private static final int CALL_IDS_KEPT = 1000;
 
     private final String chargePointId;
     private final WebSocket socket;
@@ -51,6 +56,12 @@ public final class StationSession {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Action> eldest) {
             return size() > TIMED_OUT_IDS_KEPT;
+        }
+    };
+    private final Map<String, Boolean> recentCallIds = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > CALL_IDS_KEPT;
         }
     };
     private PendingCall<?> inFlight;
@@ -161,23 +172,25 @@ public final class StationSession {
     }
 
     private void answer(Frame.Call call, String raw) {
+        String reusedId = reusedIdProblem(call.messageId());
         Action action = Action.fromWire(call.action()).orElse(null);
         if (action == null) {
-            reject(call, null, raw, ErrorCode.NotImplemented, "unknown action '" + call.action() + "'");
+            reject(call, null, raw, ErrorCode.NotImplemented, "unknown action '" + call.action() + "'", reusedId);
             return;
         }
         if (!Responders.answersStationCalls(action)) {
-            reject(call, action, raw, ErrorCode.NotSupported, action + " is sent by a central system, not by a charge point");
+            reject(call, action, raw, ErrorCode.NotSupported, action + " is sent by a central system, not by a charge point",
+                    reusedId);
             return;
         }
         Request<?> request;
         try {
             request = MessageCodec.decodeRequest(action, call.payload());
         } catch (PayloadException e) {
-            reject(call, action, raw, e.code(), e.getMessage());
+            reject(call, action, raw, e.code(), e.getMessage(), reusedId);
             return;
         }
-        journal.recordFrame(chargePointId, Direction.IN, call, action, request, raw, null);
+        journal.recordFrame(chargePointId, Direction.IN, call, action, request, raw, reusedId);
         Response response;
         try {
             response = responders.answer(chargePointId, request);
@@ -194,8 +207,25 @@ public final class StationSession {
         send(result, action, response, null);
     }
 
-    private void reject(Frame.Call call, Action action, String raw, ErrorCode code, String why) {
-        journal.recordFrame(chargePointId, Direction.IN, call, action, null, raw, code + ": " + why);
+    /**
+     * A CALL whose id this station used before on this connection is still answered: the central
+     * system cannot tell it from a new call, and OCPP-J has no CALLERROR for it. It is a protocol
+     * problem of the station all the same, so the journal says so.
+     */
+    private String reusedIdProblem(String messageId) {
+        synchronized (recentCallIds) {
+            if (recentCallIds.put(messageId, Boolean.TRUE) == null) {
+                return null;
+            }
+        }
+        LOG.warn("{} reused message id '{}'", chargePointId, messageId);
+        return "message id '" + messageId + "' was already used by an earlier CALL of this station on this connection;"
+                + " OCPP-J requires a new id for every CALL (answered all the same)";
+    }
+
+    private void reject(Frame.Call call, Action action, String raw, ErrorCode code, String why, String reusedId) {
+        String problem = code + ": " + why + (reusedId == null ? "" : "; " + reusedId);
+        journal.recordFrame(chargePointId, Direction.IN, call, action, null, raw, problem);
         LOG.warn("{} sent {} that breaks OCPP 1.6: {}", chargePointId, call.action(), why);
         sendError(new Frame.CallError(call.messageId(), code, why), action);
     }
