@@ -146,6 +146,15 @@ public final class StationSession {
         sendError(new Frame.CallError(e.messageId().orElse("-1"), e.code(), e.getMessage()), null);
     }
 
+    /**
+     * A frame Java-WebSocket refused before it became text (too large, not UTF-8): the connection
+     * closes with the code RFC 6455 gives, and the journal names the frame that caused it.
+     */
+    void onRefusedFrame(String description, String problem) {
+        journal.recordFrame(chargePointId, Direction.IN, null, null, null, description, problem);
+        LOG.warn("{}: {}", chargePointId, problem);
+    }
+
     void onBinary() {
         String problem = "FormationViolation: binary frame; OCPP-J uses text frames only";
         journal.recordFrame(chargePointId, Direction.IN, null, null, null, "<binary frame>", problem);
