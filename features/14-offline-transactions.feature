@@ -9,13 +9,25 @@ Feature: Get past charge transactions
 
   Background:
     Given the station is connected and has booted
-    And a transaction started with the accepted card is running on the connector
 
   @manual-step
   Scenario: A transaction that ends while offline is sent on reconnection
+    Given a transaction started with the accepted card is running on the connector
     When the central system goes offline
     And the EV driver ends the transaction while the central system is offline
     And the central system comes back online
     Then the station reconnects
     And the StopTransaction of that transaction arrives unasked, with its transactionId
+    And the messages kept while offline arrive in the order they happened
+
+  @manual-step
+  Scenario: A transaction that starts and ends while offline is sent on reconnection
+    Given the connector is Available
+    And the station has authorized the accepted card before
+    When the central system goes offline
+    And the EV driver charges with the accepted card while the central system is offline
+    And the central system comes back online
+    Then the station reconnects
+    And the StartTransaction of that transaction arrives unasked
+    And its StopTransaction carries the transactionId the central system gave it
     And the messages kept while offline arrive in the order they happened

@@ -4,6 +4,7 @@ import io.chargecheck.ocpp.message.Core.AvailabilityType;
 import io.chargecheck.ocpp.message.Core.ChargePointStatus;
 import io.chargecheck.ocpp.message.Core.ChangeAvailabilityRequest;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,7 +38,8 @@ public final class Aftercare {
         }
         transactions.stopAllRunning();
         bench.tidyUpPhysicalWorld();
-        if (statuses.allConnectors().stream().anyMatch(c -> statuses.current(c).orElse(null) == ChargePointStatus.Unavailable)) {
+        if (madeInoperative() || statuses.allConnectors().stream()
+                .anyMatch(c -> statuses.current(c).orElse(null) == ChargePointStatus.Unavailable)) {
             tryQuietly(() -> context.platform().send(new ChangeAvailabilityRequest(0, AvailabilityType.Operative)));
         }
         List<String> notRestored = context.platform().restoreConfiguration();
@@ -48,6 +50,14 @@ public final class Aftercare {
             bench.console().inform("Connector " + context.connector() + " is not Available: unplug the cable and clear any "
                     + "fault before the next case.");
         }
+    }
+
+    /** Whether this scenario took the station or a connector out of service; its StatusNotifications may not say so. */
+    private boolean madeInoperative() {
+        return context.evidence().entries(context.scene().start).stream()
+                .map(entry -> entry.message(ChangeAvailabilityRequest.class))
+                .flatMap(Optional::stream)
+                .anyMatch(request -> request.type() == AvailabilityType.Inoperative);
     }
 
     private static void tryQuietly(Runnable action) {

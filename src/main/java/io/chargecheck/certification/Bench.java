@@ -5,6 +5,7 @@ import io.chargecheck.centralsystem.CentralSystemConfig;
 import io.chargecheck.centralsystem.IdTagPolicy;
 import io.chargecheck.centralsystem.JournalEntry;
 import io.chargecheck.centralsystem.SecurityProfile;
+import io.chargecheck.centralsystem.SelfSignedCertificate;
 import io.chargecheck.centralsystem.TlsSupport;
 import io.chargecheck.config.Settings;
 import io.chargecheck.config.SettingsException;
@@ -14,13 +15,16 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import javax.net.ssl.SSLContext;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 import org.slf4j.Logger;
@@ -148,6 +152,15 @@ public final class Bench implements AutoCloseable {
     }
 
     private LiveStation awaitLiveCharger(String advertisedHost) {
+        // A person at a charger reads the console, not the log: tell them who came and who was turned away.
+        centralSystem.journal().addListener(entry -> {
+            switch (entry.kind()) {
+                case REFUSED -> console.inform("!! " + entry.raw());
+                case CONNECTED -> console.inform("charger " + entry.chargePointId() + " " + entry.raw());
+                case DISCONNECTED -> console.inform("charger " + entry.chargePointId() + " disconnected: " + entry.raw());
+                default -> { }
+            }
+        });
         console.inform("");
         console.inform("ChargeCheck is ready for the charger. Configure its OCPP central system URL as one of:");
         for (String host : interfaceAddresses()) {
@@ -195,18 +208,40 @@ public final class Bench implements AutoCloseable {
                 .idTags(new IdTagPolicy(Set.of(settings.acceptedIdTag()), Set.of(), Set.of()))
                 .traceFile(settings.reportsDirectory().resolve(TRACE_FILE));
         if (profile.usesTls()) {
-            if (settings.keystore() == null || !Files.isRegularFile(settings.keystore())) {
-                throw new SettingsException("setting chargecheck.keystore must name a PKCS12 keystore for security profile "
-                        + profile.number() + (settings.keystore() == null ? "" : "; not found: " + settings.keystore()));
-            }
-            config.sslContext(TlsSupport.serverContext(settings.keystore(), settings.keystorePassword(),
-                    settings.truststore(), settings.truststorePassword()));
+            config.sslContext(serverTls(settings, profile));
         }
         try {
             return config.build();
         } catch (IllegalArgumentException e) {
             throw new SettingsException(e.getMessage());
         }
+    }
+
+    /**
+     * The keystore the user gave, or a self-signed certificate made for this session, whose
+     * fingerprint is printed so it can be pinned on the charger.
+     */
+    private static SSLContext serverTls(Settings settings, SecurityProfile profile) {
+        if (profile == SecurityProfile.MUTUAL_TLS && (settings.truststore() == null || !Files.isRegularFile(settings.truststore()))) {
+            throw new SettingsException("setting chargecheck.truststore must name a PKCS12 truststore with the certificates "
+                    + "(or their CA) of the chargers, for security profile 3");
+        }
+        Path keystore = settings.keystore();
+        String password = settings.keystorePassword();
+        if (keystore == null) {
+            password = "chargecheck-session";
+            try {
+                keystore = SelfSignedCertificate.generate(Files.createTempDirectory("chargecheck-tls").resolve("session.p12"),
+                        password, interfaceAddresses());
+            } catch (IOException e) {
+                throw new SettingsException("cannot make a session certificate: " + e.getMessage());
+            }
+            LOG.info("no keystore configured (chargecheck.keystore): using a self-signed certificate made for this session, "
+                    + "SHA-256 fingerprint {}", SelfSignedCertificate.fingerprint(keystore, password));
+        } else if (!Files.isRegularFile(keystore)) {
+            throw new SettingsException("setting chargecheck.keystore names " + keystore + ", which is not a file");
+        }
+        return TlsSupport.serverContext(keystore, password, settings.truststore(), settings.truststorePassword());
     }
 
     private static String advertisedHost(Settings settings) {

@@ -2,16 +2,18 @@ package io.chargecheck.certification;
 
 import io.chargecheck.centralsystem.CentralSystem;
 import io.chargecheck.centralsystem.JournalEntry;
+import io.chargecheck.certification.Evidence.Received;
+import io.chargecheck.certification.PhysicalAction.ChargeWhileOffline;
 import io.chargecheck.certification.PhysicalAction.EndTransaction;
 import io.chargecheck.ocpp.message.Core.MeterValue;
 import io.chargecheck.ocpp.message.Core.MeterValuesRequest;
 import io.chargecheck.ocpp.message.Core.StartTransactionRequest;
+import io.chargecheck.ocpp.message.Core.StartTransactionResponse;
 import io.chargecheck.ocpp.message.Core.StopTransactionRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
@@ -46,10 +48,21 @@ public final class OfflineTransactions {
      * operator time to end the session; the simulator has done it when perform returns.
      */
     public void endTransactionWhileOffline() {
-        EndTransaction end = new EndTransaction(context.connector(), context.settings().acceptedIdTag());
-        context.perform(end);
+        doWhileOffline(new EndTransaction(context.connector(), context.settings().acceptedIdTag()));
+    }
+
+    public void chargeWhileOffline() {
+        doWhileOffline(new ChargeWhileOffline(context.connector(), context.settings().acceptedIdTag()));
+    }
+
+    /**
+     * Nothing reaches us while we are offline, so on a live charger the person gets the whole
+     * operator time for the action; the simulator has done it when perform returns.
+     */
+    private void doWhileOffline(PhysicalAction action) {
+        context.perform(action);
         if (!context.bench().driver().isSimulated()) {
-            Duration window = context.bench().driver().patienceFor(end);
+            Duration window = context.bench().driver().patienceFor(action);
             CentralSystem cs = context.bench().centralSystem();
             Awaitility.await("the offline window").during(window).atMost(window.plusSeconds(5))
                     .until(() -> cs.isOfflineFor(context.bench().chargePointId()));
@@ -75,6 +88,17 @@ public final class OfflineTransactions {
         context.evidence().next(StopTransactionRequest.class)
                 .matching("for transaction " + transactionId, s -> s.transactionId() == transactionId)
                 .after(offlineSince).within(context.timeouts().reboot());
+    }
+
+    /** The StartTransaction kept while offline, and the transactionId we gave it on arrival. */
+    public void assertStartArrivedUnasked() {
+        Received<StartTransactionRequest> start = context.evidence().next(StartTransactionRequest.class)
+                .matching("for connector " + context.connector(), s -> s.connectorId() == context.connector())
+                .after(offlineSince).within(context.timeouts().reboot());
+        context.scene().transactionId = context.evidence().answerTo(start.entry())
+                .flatMap(answer -> answer.message(StartTransactionResponse.class))
+                .map(StartTransactionResponse::transactionId)
+                .orElseThrow(() -> new AssertionError("the central system gave the StartTransaction no transactionId", null));
     }
 
     /** The replayed transaction messages, in the order they arrived, must carry times that never go back. */
@@ -110,7 +134,4 @@ public final class OfflineTransactions {
         return m.meterValue().stream().map(MeterValue::timestamp).min(Instant::compareTo).orElse(Instant.MIN);
     }
 
-    static String describe(List<JournalEntry> entries) {
-        return entries.stream().map(Evidence::line).collect(Collectors.joining(", "));
-    }
 }

@@ -41,6 +41,13 @@ public sealed interface PhysicalAction {
         }
     }
 
+    record ChargeWhileOffline(int connector, String idTag) implements PhysicalAction {
+        public String instruction() {
+            return "Plug the cable into connector " + connector + " and present card \"" + idTag + "\"; once it charges, "
+                    + "present the card again to stop, and unplug the cable.";
+        }
+    }
+
     record CauseFault(int connector) implements PhysicalAction {
         public String instruction() {
             return connector == 0

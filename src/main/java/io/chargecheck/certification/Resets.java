@@ -24,25 +24,36 @@ public final class Resets {
 
     public void reset(ResetType type) {
         outcome = null;
+        String name = type.name().toLowerCase(Locale.ROOT);
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            ResetStatus answer = context.platform().send(new ResetRequest(type)).status();
-            if (answer != ResetStatus.Accepted) {
-                outcome = new AssertionError("expected the station to accept Reset " + type + "; it answered " + answer
-                        + (attempt > 1 ? " on the second attempt" : ""), null);
-                return;
+            AssertionError notAnswered = null;
+            try {
+                ResetStatus answer = context.platform().send(new ResetRequest(type)).status();
+                if (answer != ResetStatus.Accepted) {
+                    outcome = new AssertionError("expected the station to accept Reset " + type + "; it answered " + answer
+                            + (attempt > 1 ? " on the second attempt" : ""), null);
+                    return;
+                }
+            } catch (AssertionError e) {
+                // A station may go down before its answer leaves; whether it comes back decides.
+                notAnswered = e;
             }
             try {
                 bootSeq = context.evidence().next(BootNotificationRequest.class).after(context.scene().lastAction)
                         .within(context.timeouts().reboot()).entry().seq();
                 context.bench().awaitBoot(context.timeouts().reboot());
+                outcome = null;
+                if (notAnswered != null) {
+                    context.observations().note(name + " reset not answered before the station went down");
+                }
                 if (attempt > 1) {
-                    context.observations().note(type.name().toLowerCase(Locale.ROOT) + " reset successful on the second attempt");
+                    context.observations().note(name + " reset successful on the second attempt");
                 }
                 return;
             } catch (AssertionError notBack) {
-                outcome = new AssertionError("expected the station to come back with a BootNotification within "
-                        + Describe.seconds(context.timeouts().reboot()) + " after accepting Reset " + type + ", twice; "
-                        + notBack.getMessage(), null);
+                outcome = notAnswered != null ? notAnswered : new AssertionError("expected the station to come back with a "
+                        + "BootNotification within " + Describe.seconds(context.timeouts().reboot()) + " after accepting Reset "
+                        + type + ", twice; " + notBack.getMessage(), null);
             }
         }
     }

@@ -1,6 +1,7 @@
 package io.chargecheck.certification;
 
 import io.chargecheck.certification.PhysicalAction.CauseFault;
+import io.chargecheck.certification.PhysicalAction.ChargeWhileOffline;
 import io.chargecheck.certification.PhysicalAction.ClearFault;
 import io.chargecheck.certification.PhysicalAction.EndTransaction;
 import io.chargecheck.certification.PhysicalAction.PlugIn;
@@ -52,6 +53,11 @@ public final class SimulatedStation implements StationDriver {
             simulator.presentCard(a.connector(), a.idTag());
         } else if (action instanceof EndTransaction a) {
             simulator.presentCard(a.connector(), a.idTag());
+        } else if (action instanceof ChargeWhileOffline a) {
+            simulator.plugIn(a.connector());
+            simulator.presentCard(a.connector(), a.idTag());
+            simulator.presentCard(a.connector(), a.idTag());
+            simulator.unplug(a.connector());
         } else if (action instanceof CauseFault a) {
             simulator.injectFault(a.connector(), ChargePointErrorCode.GroundFailure, "CC-FAULT");
         } else if (action instanceof ClearFault a) {

@@ -5,12 +5,13 @@ import io.chargecheck.ocpp.message.Core.ChargePointErrorCode;
 import io.chargecheck.ocpp.message.Core.ChargePointStatus;
 import io.chargecheck.ocpp.message.Core.StatusNotificationRequest;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /** The status of the station and its connectors, as its StatusNotifications tell it. */
 public final class Statuses {
@@ -57,23 +58,24 @@ public final class Statuses {
     }
 
     private void awaitEveryConnector(String what, Predicate<StatusNotificationRequest> test, long since, Duration timeout) {
-        List<String> missing = new ArrayList<>();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        for (int connector : allConnectors()) {
-            Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
-            try {
-                context.evidence().next(StatusNotificationRequest.class)
-                        .matching("for connector " + connector, s -> s.connectorId() == connector && test.test(s))
-                        .after(since).within(left);
-            } catch (AssertionError e) {
-                missing.add("connector " + connector);
-            }
-        }
-        if (!missing.isEmpty()) {
+        try {
+            Awaitility.await(what + " for connector 0 and every connector")
+                    .atMost(timeout)
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(10))
+                    .until(() -> silentConnectors(test, since).isEmpty());
+        } catch (ConditionTimeoutException e) {
             throw new AssertionError("expected " + what + " for connector 0 and connectors 1 to " + connectorCount()
-                    + " within " + Describe.seconds(timeout) + "; none for " + String.join(", ", missing)
+                    + " within " + Describe.seconds(timeout) + "; none for " + String.join(", ", silentConnectors(test, since))
                     + "; received: " + receivedSince(since), null);
         }
+    }
+
+    private List<String> silentConnectors(Predicate<StatusNotificationRequest> test, long since) {
+        List<StatusNotificationRequest> received = context.evidence().messages(StatusNotificationRequest.class, since);
+        return allConnectors().stream()
+                .filter(connector -> received.stream().noneMatch(s -> s.connectorId() == connector && test.test(s)))
+                .map(connector -> "connector " + connector).toList();
     }
 
     /** Waits for the connector to report the statuses in this order, counting from the scenario start. */

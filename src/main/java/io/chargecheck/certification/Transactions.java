@@ -87,6 +87,20 @@ public final class Transactions {
                 .after(context.scene().lastAction).none(context.timeouts().quiet());
     }
 
+    /**
+     * Makes sure the station has seen the card accepted online, so its authorization cache can
+     * approve it offline: presenting it with no cable makes it ask, then ConnectionTimeOut lets go.
+     */
+    public void ensureCardAuthorized(String idTag) {
+        boolean known = context.evidence().received(AuthorizeRequest.class, 0).stream()
+                .anyMatch(a -> a.message().idTag().equalsIgnoreCase(idTag));
+        if (!known) {
+            presentCardWithoutCable(idTag);
+            awaitAuthorize(idTag);
+            awaitConnectionTimeOut();
+        }
+    }
+
     /** Waits for the StopTransaction of the transaction this scenario started. */
     public StopTransactionRequest awaitStop() {
         int transactionId = runningTransaction();

@@ -40,15 +40,6 @@ public final class EmbeddedFtpServer implements AutoCloseable {
     static final String FIRMWARE_DIR = "/firmware";
     static final String DIAGNOSTICS_DIR = "/diagnostics";
 
-    static {
-        // MockFtpServer logs every FTP command at INFO, PASS included: keep it at WARN unless
-        // someone asked for more. slf4j-simple reads per-logger levels from system properties
-        // when each logger is created, which happens after this class is initialised.
-        if (System.getProperty("org.slf4j.simpleLogger.log.org.mockftpserver") == null) {
-            System.setProperty("org.slf4j.simpleLogger.log.org.mockftpserver", "warn");
-        }
-    }
-
     private final BoundFakeFtpServer server;
     private final UnixFakeFileSystem fileSystem;
     private final String advertisedHost;
@@ -156,7 +147,7 @@ public final class EmbeddedFtpServer implements AutoCloseable {
     private static final class BoundFakeFtpServer extends FakeFtpServer {
         BoundFakeFtpServer(String bindHost) {
             InetAddress address = resolve(bindHost);
-            // log under MockFtpServer's own name, so the WARN level set above applies here too
+            // log under MockFtpServer's own name, so simplelogger.properties keeps it at WARN (it logs PASS)
             LOG = org.slf4j.LoggerFactory.getLogger(FakeFtpServer.class);
             serverSocketFactory = port -> new ServerSocket(port, 50, address);
         }

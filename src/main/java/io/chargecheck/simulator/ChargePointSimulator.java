@@ -67,7 +67,8 @@ import org.java_websocket.framing.CloseFrame;
  *
  * <p>The control methods are the physical world ({@link #plugIn}, {@link #presentCard},
  * {@link #loseNetwork}, ...). Each returns once the simulator has acted on it: the OCPP messages
- * that follow are on the wire, or queued when offline. {@link Quirk}s make it misbehave on purpose.
+ * that follow are sent and answered by the central system, or queued when offline, so a journal
+ * read after the call already holds them. {@link Quirk}s make it misbehave on purpose.
  *
  * <p>All its state lives on one event-loop thread; control methods hand their work to it and wait.
  * Incoming calls are answered there at once, also while a call of the station waits for its answer.
@@ -257,6 +258,11 @@ public final class ChargePointSimulator implements AutoCloseable {
         }
     }
 
+    /** Handles a text as if the central system had sent it: for tests of frames no central system would send. */
+    void receive(String frame) {
+        act("receive " + frame, () -> done(() -> commands.received(frame)));
+    }
+
     // ------------------------------------------------------------------ read-only views, for tests and steps
 
     public String chargePointId() {
@@ -340,8 +346,9 @@ public final class ChargePointSimulator implements AutoCloseable {
 
     /**
      * Everything the station had in memory goes: the connection (closed with a handshake when
-     * graceful, dropped when not), timers, authorisations, reservations. Transactions still running
-     * end with {@code reason}; as the connection is already gone, their StopTransaction is queued.
+     * graceful, dropped as by a power cut when not; a dropped connection may lose what was still
+     * being written), timers, authorisations, reservations. Transactions still running end with
+     * {@code reason}; as the connection is already gone, their StopTransaction is queued.
      */
     void switchOff(Reason reason, boolean graceful, String why) {
         dropLink(graceful, why);
@@ -532,7 +539,7 @@ public final class ChargePointSimulator implements AutoCloseable {
 
     // ------------------------------------------------------------------ boot and heartbeat
 
-    /** Sends BootNotification; completes once it is on the wire (or could not be). */
+    /** Sends BootNotification; completes once it is answered (or could not be). */
     CompletableFuture<Void> sendBoot() {
         SimulatorConfig.Identity id = config.identity();
         String serial = config.has(Quirk.BOOT_WITHOUT_SERIAL) ? null : id.serialNumber();
@@ -554,7 +561,7 @@ public final class ChargePointSimulator implements AutoCloseable {
                 registered(response);
             }
         });
-        return boot.handled;
+        return boot.settled;
     }
 
     private void registered(BootNotificationResponse response) {
@@ -904,8 +911,7 @@ public final class ChargePointSimulator implements AutoCloseable {
                     transactionData), tx.localId);
             stop.answer.thenAccept(response -> remember(idTag, response.idTagInfo()));
         }
-        applyScheduledAvailability(c);
-        reconcile(); // Finishing or Available follows StopTransaction
+        applyScheduledAvailability(c); // Finishing, Available or Unavailable follows at the end of the task
         if (stop != null) {
             commands.rebootIntoNewFirmwareAfter(stop.answer);
         }
@@ -1131,7 +1137,7 @@ public final class ChargePointSimulator implements AutoCloseable {
 
     /**
      * Runs {@code action} on the event loop and waits until it is done and everything it made the
-     * station send is on the wire, queued or dropped.
+     * station send is answered by the central system, or queued (offline) or dropped.
      */
     private void act(String what, Supplier<? extends CompletionStage<?>> action) {
         if (Thread.currentThread() == loopThread) {

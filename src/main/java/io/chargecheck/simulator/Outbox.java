@@ -46,19 +46,24 @@ final class Outbox {
         ScheduledFuture<?> schedule(Runnable task, Duration delay);
     }
 
-    /** One outgoing call; {@code handled} completes once it is on the wire, queued for later, or dropped. */
+    /**
+     * One outgoing call. {@code settled} completes once the central system has answered it (or the
+     * station gave up on the answer), or once it is parked in the offline queue, or dropped: then
+     * the station has done all it can for now, and the central system has seen what it got.
+     */
     static final class Outgoing<R extends Response> {
         final Action action;
         final ObjectNode payload;
         final Integer localTransactionId;
-        final CompletableFuture<Void> handled = new CompletableFuture<>();
         final CompletableFuture<R> answer = new CompletableFuture<>();
+        final CompletableFuture<Void> settled = new CompletableFuture<>();
         private String messageId;
 
         private Outgoing(Action action, ObjectNode payload, Integer localTransactionId) {
             this.action = action;
             this.payload = payload;
             this.localTransactionId = localTransactionId;
+            answer.whenComplete((response, error) -> settled.complete(null));
         }
 
         boolean isTransactional() {
@@ -113,7 +118,7 @@ final class Outbox {
             Action action = Action.fromWire(message.action()).orElseThrow(
                     () -> new IllegalStateException("unknown action " + message.action() + " in " + store.queueFile()));
             Outgoing<?> outgoing = new Outgoing<>(action, (ObjectNode) message.payload(), message.localTransactionId());
-            outgoing.handled.complete(null);
+            outgoing.settled.complete(null);
             queue.addLast(outgoing);
         }
         if (!queue.isEmpty()) {
@@ -141,7 +146,6 @@ final class Outbox {
         Outgoing<R> outgoing = new Outgoing<>(Action.of(request), (ObjectNode) MessageCodec.encode(request), localTransactionId);
         if (!outgoing.isTransactional() && !connected) {
             log.info("not connected: {} not sent", outgoing.action);
-            outgoing.handled.complete(null);
             outgoing.answer.completeExceptionally(new CallFailedException("not connected"));
             return outgoing;
         }
@@ -150,7 +154,7 @@ final class Outbox {
             persist();
             if (!connected || !registered) {
                 log.info("offline: {} queued ({} waiting)", outgoing.action, queuedTransactionMessages());
-                outgoing.handled.complete(null);
+                outgoing.settled.complete(null);
             }
         }
         pump();
@@ -202,10 +206,13 @@ final class Outbox {
         pump();
     }
 
-    /** Completes once everything queued so far is on the wire, queued for later, or dropped. */
+    /** Completes once everything queued so far is settled: answered, parked offline, or dropped. */
     CompletableFuture<Void> drained() {
         Outgoing<?> last = queue.peekLast();
-        return last == null ? CompletableFuture.completedFuture(null) : last.handled;
+        if (last == null) {
+            last = inFlight;
+        }
+        return last == null ? CompletableFuture.completedFuture(null) : last.settled;
     }
 
     int queuedTransactionMessages() {
@@ -248,7 +255,6 @@ final class Outbox {
         inFlight = next;
         Outgoing<?> sent = next;
         inFlightTimeout = scheduler.schedule(() -> timedOut(sent), callTimeout);
-        next.handled.complete(null);
     }
 
     private Outgoing<?> firstBootNotification() {
@@ -287,6 +293,7 @@ final class Outbox {
         if (inFlight != null) {
             inFlightTimeout.cancel(false);
             if (inFlight.isTransactional()) {
+                inFlight.settled.complete(null);
                 queue.addFirst(inFlight); // not answered, so not known to be delivered: send it again
             } else {
                 inFlight.answer.completeExceptionally(new CallFailedException("connection lost before the answer"));
@@ -296,7 +303,7 @@ final class Outbox {
         List<Outgoing<?>> dropped = new ArrayList<>();
         for (Iterator<Outgoing<?>> it = queue.iterator(); it.hasNext(); ) {
             Outgoing<?> outgoing = it.next();
-            outgoing.handled.complete(null);
+            outgoing.settled.complete(null);
             if (!outgoing.isTransactional()) {
                 it.remove();
                 dropped.add(outgoing);

@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  */
 public enum Quirk {
     BOOT_WITHOUT_SERIAL("boot-without-serial", 1,
-            "BootNotification leaves out chargePointSerialNumber and chargeBoxSerialNumber"),
+            "BootNotification leaves out chargePointSerialNumber"),
     NO_HEARTBEAT("no-heartbeat", 2,
             "never sends a Heartbeat of its own (a triggered one still comes)"),
     HEARTBEAT_INTERVAL_IGNORED("heartbeat-interval-ignored", 2,

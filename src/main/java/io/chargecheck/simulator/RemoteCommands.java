@@ -393,8 +393,10 @@ final class RemoteCommands {
             if (config.has(Quirk.HARD_RESET_IGNORED)) {
                 return Answer.of(accepted, () -> log.info("nothing happens (quirk hard-reset-ignored)"));
             }
-            // the connection goes at once; StopTransactions (HardReset) are sent after the boot
-            return Answer.of(accepted, () -> sim.reboot(Reason.HardReset, false, "hard reset"));
+            // At once, without waiting for anything: the StopTransactions (HardReset) go out after the
+            // boot. The WebSocket is closed properly all the same, as that is the only way to be sure
+            // the answer above leaves first (Java-WebSocket writes on a thread of its own).
+            return Answer.of(accepted, () -> sim.reboot(Reason.HardReset, true, "hard reset"));
         }
         if (config.has(Quirk.SOFT_RESET_IGNORED)) {
             return Answer.of(accepted, () -> log.info("nothing happens (quirk soft-reset-ignored)"));

@@ -38,18 +38,26 @@ final class SuiteRun {
     }
 
     static Result run(String label, Map<String, String> settings) {
+        return run(label, settings, "");
+    }
+
+    /** With a Cucumber tag expression, e.g. "not @manual-step"; empty for every case. */
+    static Result run(String label, Map<String, String> settings, String tags) {
         String key = label + "-" + UUID.randomUUID();
         Map<String, String> overrides = new HashMap<>(QUICK);
         overrides.put("reports", "target/self-test/" + label);
         overrides.putAll(settings);
-        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+        LauncherDiscoveryRequestBuilder builder = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectDirectory("features"))
                 .filters(EngineFilter.includeEngines("cucumber"))
                 .configurationParameter("cucumber.glue", "io.chargecheck.steps")
                 .configurationParameter("cucumber.plugin", "io.chargecheck.selftest.OutcomeRecorder:" + key
                         + ", io.chargecheck.report.TestScriptReportPlugin:target/self-test/" + label)
-                .configurationParameter("cucumber.publish.quiet", "true")
-                .build();
+                .configurationParameter("cucumber.publish.quiet", "true");
+        if (!tags.isBlank()) {
+            builder.configurationParameter("cucumber.filter.tags", tags);
+        }
+        LauncherDiscoveryRequest request = builder.build();
         Instant start = Instant.now();
         Settings.withOverrides(overrides, () -> {
             Launcher launcher = LauncherFactory.create();

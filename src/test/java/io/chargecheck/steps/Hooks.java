@@ -31,7 +31,7 @@ public class Hooks {
 
     @After(order = 0)
     public void restoreStation(Scenario scenario) {
-        world.aftercare.restore();
+        world.end();
         LOG.info("--- {}: {}", scenario.getName(), scenario.getStatus());
     }
 

@@ -6,6 +6,8 @@ import io.cucumber.java.AfterAll;
 import io.cucumber.java.BeforeAll;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +23,13 @@ public final class Run {
 
     private static final ThreadLocal<Bench> BENCH = new ThreadLocal<>();
     private static final ThreadLocal<Instant> STARTED = new ThreadLocal<>();
+    /** Scenarios under way, so Ctrl-C can put back what they changed on the charger. */
+    private static final Set<World> ACTIVE = ConcurrentHashMap.newKeySet();
+    private static final Thread RESTORE_ON_INTERRUPT = new Thread(Run::restoreActive, "chargecheck-restore-on-exit");
+
+    static {
+        Runtime.getRuntime().addShutdownHook(RESTORE_ON_INTERRUPT);
+    }
 
     private Run() {
     }
@@ -46,6 +55,22 @@ public final class Run {
         if (STARTED.get() != null) {
             LOG.info("scenario time of the whole run: {} s", Duration.between(STARTED.get(), Instant.now()).toMillis() / 1000.0);
             STARTED.remove();
+        }
+    }
+
+    static void active(World world) {
+        ACTIVE.add(world);
+    }
+
+    static void inactive(World world) {
+        ACTIVE.remove(world);
+    }
+
+    /** Runs on Ctrl-C or kill: the scenarios that were interrupted restore the keys they changed. */
+    private static void restoreActive() {
+        for (World world : ACTIVE) {
+            LOG.warn("interrupted during '{}': restoring the configuration keys it changed", world.scenario().getName());
+            world.platform.restoreConfiguration();
         }
     }
 

@@ -119,6 +119,26 @@ public class TransactionSteps {
         world.offline.endTransactionWhileOffline();
     }
 
+    @Given("the station has authorized the {card} card before")
+    public void cardAuthorizedBefore(String idTag) {
+        world.transactions.ensureCardAuthorized(idTag);
+    }
+
+    @When("the EV driver charges with the accepted card while the central system is offline")
+    public void chargeWhileOffline() {
+        world.offline.chargeWhileOffline();
+    }
+
+    @Then("the StartTransaction of that transaction arrives unasked")
+    public void cachedStartArrives() {
+        world.offline.assertStartArrivedUnasked();
+    }
+
+    @Then("its StopTransaction carries the transactionId the central system gave it")
+    public void cachedStopCarriesAssignedId() {
+        world.offline.assertStopArrivedUnasked();
+    }
+
     @When("the central system comes back online")
     public void comeBackOnline() {
         world.offline.comeBackOnline();

@@ -58,6 +58,12 @@ public final class World {
 
     void begin(Scenario scenario) {
         this.scenario = scenario;
+        Run.active(this);
+    }
+
+    void end() {
+        aftercare.restore();
+        Run.inactive(this);
     }
 
     private void observe(String observation) {

@@ -1,0 +1,153 @@
+package io.chargecheck.selftest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import io.chargecheck.selftest.SuiteRun.Result;
+import io.chargecheck.simulator.Quirk;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The suite proves itself: against the simulator with one quirk on, the case that exists to catch
+ * that defect fails with a message a test engineer understands, and every other case passes
+ * (where a quirk honestly breaks a second case too, the matrix says which and why). A simulator
+ * without quirks passes every case.
+ */
+class SelfTest {
+
+    /** Runs are mostly waiting on the protocol's own timers, so more of them than cores fit. */
+    private static final int PARALLEL_RUNS = 8;
+    private static final ExecutorService RUNS = Executors.newFixedThreadPool(PARALLEL_RUNS, runnable -> {
+        Thread thread = new Thread(runnable, "self-test-run");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    /** What each quirk must do to the suite. */
+    record Catch(Quirk quirk, int caseNumber, String message, Set<Integer> alsoFails, String why) {
+
+        /** A quirk that honestly breaks more than its own case: which, and why. */
+        Catch alsoFailing(String why, Integer... cases) {
+            return new Catch(quirk, caseNumber, message, Set.of(cases), why);
+        }
+    }
+
+    static final List<Catch> MATRIX = List.of(
+            catches(Quirk.BOOT_WITHOUT_SERIAL, 1, "missing: chargePointSerialNumber"),
+            catches(Quirk.NO_HEARTBEAT, 2, "expected Heartbeat within"),
+            catches(Quirk.HEARTBEAT_INTERVAL_IGNORED, 2, "expected Heartbeats every 1 s"),
+            catches(Quirk.NO_CONNECTOR_ZERO_STATUS, 3, "none for connector 0"),
+            catches(Quirk.AVAILABILITY_NOT_REPORTED, 3, "expected StatusNotification Unavailable for connector 0"),
+            catches(Quirk.UNKNOWN_KEY_NOT_REPORTED, 4, "expected ChargeCheckNoSuchKey in unknownKey"),
+            catches(Quirk.KEY_NOT_SUPPORTED, 5, "ConnectionTimeOut (NotSupported)"),
+            catches(Quirk.REJECT_CHANGE_CONFIGURATION, 5, "(Rejected)")
+                    .alsoFailing("every case that sets a key first fails there: HeartbeatInterval (2), MeterValuesSampledData (8)", 2, 8),
+            catches(Quirk.REMOTE_START_IGNORED, 6, "expected StartTransaction for connector 1 within")
+                    .alsoFailing("their transactions are started remotely: 7, 8 and 14; case 11 waits for Preparing after a remote start",
+                            7, 8, 11, 14),
+            catches(Quirk.LOCAL_START_WITHOUT_AUTHORIZE, 6, "expected Authorize for card CC-ACCEPTED"),
+            catches(Quirk.START_DESPITE_REJECTED_CARD, 6, "expected no StartTransaction for connector 1"),
+            catches(Quirk.REMOTE_STOP_IGNORED, 7, "expected StopTransaction for transaction")
+                    .alsoFailing("case 8 stops its transaction remotely to see the meter values at the stop", 8),
+            catches(Quirk.LOCAL_STOP_IGNORED, 7, "expected StopTransaction for transaction")
+                    .alsoFailing("case 14 ends its transaction with the card while offline", 14),
+            catches(Quirk.UNPLUG_DOES_NOT_STOP, 7, "expected StopTransaction for transaction"),
+            catches(Quirk.REJECT_MEASURAND, 8, "refused measurand: Voltage"),
+            catches(Quirk.NO_METER_VALUES, 8, "expected MeterValues of transaction"),
+            catches(Quirk.METER_INTERVAL_IGNORED, 8, "expected MeterValues of transaction"),
+            catches(Quirk.NO_TRANSACTION_METER_VALUES, 8, "missing: Transaction.Begin Transaction.End"),
+            catches(Quirk.METER_VALUES_ENERGY_ONLY, 8, "measurands received: Energy.Active.Import.Register"),
+            catches(Quirk.HARD_RESET_IGNORED, 9, "after accepting Reset Hard, twice"),
+            catches(Quirk.SOFT_RESET_IGNORED, 9, "after accepting Reset Soft, twice"),
+            catches(Quirk.FAULT_WITHOUT_ERROR_CODE, 10, "Faulted with NoError"),
+            catches(Quirk.STATION_FAULT_ON_CONNECTOR_ONE, 10, "for connector 0 with status Faulted"),
+            catches(Quirk.WRONG_STATUS_AFTER_UNPLUG, 11, "for connector 1 with status Available")
+                    .alsoFailing("case 7 waits for Available after unplugging", 7),
+            catches(Quirk.CONNECTION_TIMEOUT_IGNORED, 11, "for connector 1 with status Available"),
+            catches(Quirk.FIRMWARE_NEVER_INSTALLED, 12, "expected FirmwareStatusNotification Downloading, Downloaded, Installing, Installed"),
+            catches(Quirk.FIRMWARE_NO_REBOOT, 12, "expected BootNotification within"),
+            catches(Quirk.DIAGNOSTICS_NEVER_UPLOADED, 13, "Uploaded"),
+            catches(Quirk.DIAGNOSTICS_NO_FILE_NAME, 13, "the answer had no fileName"),
+            catches(Quirk.LOSE_QUEUED_STOP_TRANSACTION, 14, "expected StopTransaction for transaction"),
+            catches(Quirk.OFFLINE_WRONG_TRANSACTION_ID, 14, "expected StopTransaction for transaction"),
+            catches(Quirk.OFFLINE_NOT_REPLAYED, 14, "expected StopTransaction for transaction"),
+            catches(Quirk.IGNORE_CLEAR_CACHE, 15, "expected the station to accept ClearCache; it answered Rejected"),
+            catches(Quirk.TRIGGER_MESSAGE_NOT_IMPLEMENTED, 16, "it answered NotImplemented")
+                    .alsoFailing("case 2 asks for a Heartbeat with TriggerMessage", 2),
+            catches(Quirk.TRIGGER_ACCEPTED_NOTHING_SENT, 16, "within")
+                    .alsoFailing("case 2 asks for a Heartbeat with TriggerMessage", 2));
+
+    private static final Map<String, CompletableFuture<Result>> STARTED = new LinkedHashMap<>();
+
+    @TestFactory
+    Stream<DynamicTest> eachQuirkIsCaughtByItsCase() {
+        CompletableFuture<Result> clean = start("no-quirk", Map.of());
+        List<DynamicTest> tests = new ArrayList<>();
+        tests.add(dynamicTest("a simulator without quirks passes every case", () -> {
+            Result result = clean.join();
+            assertThat(result.failures()).as(result.toString()).isEmpty();
+            assertThat(result.byCase().keySet()).as("every case ran").hasSize(16);
+        }));
+        tests.add(dynamicTest("soft-reset-needs-second-attempt passes case 9, reported as such", () -> {
+            Result result = start(Quirk.SOFT_RESET_NEEDS_SECOND_ATTEMPT.wireName(),
+                    Map.of("simulator.quirks", Quirk.SOFT_RESET_NEEDS_SECOND_ATTEMPT.wireName())).join();
+            assertThat(result.failures()).as(result.toString()).isEmpty();
+            assertThat(result.observations(9)).contains("soft reset successful on the second attempt");
+        }));
+        for (Catch expected : selected()) {
+            CompletableFuture<Result> run = start(expected.quirk().wireName(),
+                    Map.of("simulator.quirks", expected.quirk().wireName()));
+            tests.add(dynamicTest(expected.quirk().wireName() + " is caught by case " + expected.caseNumber(), () -> {
+                Result result = run.join();
+                assertThat(result.failedCases()).as(result.toString()).contains(expected.caseNumber());
+                assertThat(failureMessages(result, expected.caseNumber())).as(result.toString())
+                        .anySatisfy(message -> assertThat(message).contains(expected.message()));
+                List<Integer> others = new ArrayList<>(result.failedCases());
+                others.remove(Integer.valueOf(expected.caseNumber()));
+                assertThat(others).as("cases failed besides " + expected.caseNumber() + (expected.why().isEmpty() ? ""
+                        : " (expected: " + expected.why() + ")") + "; " + result).isSubsetOf(expected.alsoFails());
+            }));
+        }
+        // Quirks added to the simulator must get a line in the matrix.
+        tests.add(dynamicTest("every quirk is in the matrix", () -> assertThat(MATRIX.stream().map(Catch::quirk))
+                .containsAll(Arrays.stream(Quirk.values()).filter(q -> q != Quirk.SOFT_RESET_NEEDS_SECOND_ATTEMPT).toList())));
+        return tests.stream();
+    }
+
+    @AfterAll
+    static void report() {
+        STARTED.values().stream().map(CompletableFuture::join).forEach(r -> System.out.println("self-test " + r));
+    }
+
+    /** -Dchargecheck.selftest.only=quirk-a,quirk-b runs only those, to work on one quirk. */
+    private static List<Catch> selected() {
+        String only = System.getProperty("chargecheck.selftest.only", "");
+        return only.isBlank() ? MATRIX : MATRIX.stream().filter(c -> only.contains(c.quirk().wireName())).toList();
+    }
+
+    private static CompletableFuture<Result> start(String label, Map<String, String> settings) {
+        return STARTED.computeIfAbsent(label, l -> CompletableFuture.supplyAsync(() -> SuiteRun.run(l, settings), RUNS));
+    }
+
+    private static List<String> failureMessages(Result result, int caseNumber) {
+        return result.byCase().getOrDefault(caseNumber, List.of()).stream()
+                .filter(s -> !s.passed()).map(s -> String.valueOf(s.failure())).collect(Collectors.toList());
+    }
+
+    private static Catch catches(Quirk quirk, int caseNumber, String message) {
+        return new Catch(quirk, caseNumber, message, Set.of(), "");
+    }
+}
