@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 import org.java_websocket.WebSocket;
@@ -25,6 +26,8 @@ import org.slf4j.LoggerFactory;
 public final class CentralSystem implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CentralSystem.class);
+    /** How long a frame stranded by Java-WebSocket can wait at most; see {@link OcppServer#flushStalledWrites}. */
+    private static final long STALLED_WRITE_CHECK_MILLIS = 5;
 
     private final CentralSystemConfig config;
     private final Clock clock;
@@ -43,7 +46,7 @@ public final class CentralSystem implements AutoCloseable {
         this.journal = new Journal(trace, clock);
         this.responders = Responders.defaults(config, clock);
         this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "central-system-call-timeouts");
+            Thread thread = new Thread(runnable, "central-system-timer");
             thread.setDaemon(true);
             return thread;
         });
@@ -62,6 +65,8 @@ public final class CentralSystem implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while starting the central system", e);
         }
+        centralSystem.timer.scheduleWithFixedDelay(centralSystem.server::flushStalledWrites,
+                STALLED_WRITE_CHECK_MILLIS, STALLED_WRITE_CHECK_MILLIS, TimeUnit.MILLISECONDS);
         LOG.info("central system listening at {}/{chargePointId}", centralSystem.url());
         return centralSystem;
     }

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.ByteBuffer;
+import java.nio.channels.CancelledKeyException;
+import java.nio.channels.SelectionKey;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -181,6 +183,44 @@ final class OcppServer extends WebSocketServer {
     @Override
     public void onStart() {
         started.countDown();
+    }
+
+    /**
+     * Hands every frame that is queued but has nobody to write it to the selector again. Java-WebSocket
+     * 1.6.0 can strand one: a worker queues the frame and asks for write interest while the selector
+     * thread, which after draining a queue sets the interest back to read only, is between those two
+     * steps for the same connection. The selector gets there because it never removes a key that was
+     * ready only for writing from its selected set, so that key's stale write readiness makes it run
+     * its drain for the connection right after every read, at the moment the worker answers. The
+     * frame then waits for the connection's next send; a charger waiting for the answer sends none.
+     * The benchmark met it about once in two runs of 200 stations; the central system's timer calls
+     * this every few milliseconds, which costs a look at each connection's queue.
+     */
+    void flushStalledWrites() {
+        try {
+            flushStalledWritesOnce();
+        } catch (RuntimeException e) {
+            // a scheduled task that throws is never run again: keep the guard alive
+            LOG.warn("checking for stalled writes failed: {}", e.toString());
+        }
+    }
+
+    private void flushStalledWritesOnce() {
+        for (WebSocket socket : getConnections()) {
+            if (socket instanceof WebSocketImpl impl && !impl.outQueue.isEmpty()) {
+                SelectionKey key = impl.getSelectionKey();
+                try {
+                    if (key != null && key.isValid() && (key.interestOps() & SelectionKey.OP_WRITE) == 0) {
+                        LOG.debug("a queued frame to {} had no write pending; handing it to the selector again",
+                                socket.getRemoteSocketAddress());
+                        // what the library does for each send: write interest, and wake the selector
+                        onWriteDemand(impl);
+                    }
+                } catch (CancelledKeyException e) {
+                    // the connection is closing: nothing left to write to
+                }
+            }
+        }
     }
 
     String chargePointIdOf(String path) {

@@ -85,6 +85,11 @@ public final class StationSession {
         return socket.isOpen();
     }
 
+    /** The connection itself, for the server's own checks and its tests. */
+    WebSocket socket() {
+        return socket;
+    }
+
     /** Closes the connection from our side; the station sees the code and reason. */
     void close(int code, String reason) {
         socket.close(code, reason);

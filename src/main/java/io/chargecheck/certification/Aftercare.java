@@ -46,9 +46,28 @@ public final class Aftercare {
         if (!notRestored.isEmpty()) {
             context.observations().note("configuration not restored: " + String.join(", ", notRestored));
         }
-        if (!bench.driver().isSimulated() && statuses.current(context.connector()).orElse(null) != ChargePointStatus.Available) {
-            bench.console().inform("Connector " + context.connector() + " is not Available: unplug the cable and clear any "
-                    + "fault before the next case.");
+        if (!bench.driver().isSimulated()) {
+            askForTheCableToComeOut();
+        }
+    }
+
+    /**
+     * A live charger is put back by a person: with the transaction stopped, the cable still in
+     * leaves the connector Finishing or Preparing, and the next case needs it Available.
+     */
+    private void askForTheCableToComeOut() {
+        int connector = context.connector();
+        ChargePointStatus now = statuses.current(connector).orElse(null);
+        if (now != ChargePointStatus.Finishing && now != ChargePointStatus.Preparing && now != ChargePointStatus.SuspendedEV
+                && now != ChargePointStatus.SuspendedEVSE) {
+            return;
+        }
+        PhysicalAction unplug = new PhysicalAction.Unplug(connector);
+        context.perform(unplug);
+        try {
+            statuses.await(connector, ChargePointStatus.Available, context.bench().driver().patienceFor(unplug));
+        } catch (AssertionError e) {
+            LOG.warn("connector {} is still not Available for the next case: {}", connector, e.getMessage());
         }
     }
 

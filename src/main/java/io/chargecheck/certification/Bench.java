@@ -183,7 +183,7 @@ public final class Bench implements AutoCloseable {
                 awaitBoot(Duration.ofMillis(1));
                 return;
             }
-            console.countdown("waiting for the charger to connect and boot", left);
+            console.countdown("waiting for the charger to connect and boot", Duration.ofSeconds(left.toSeconds()));
             try {
                 awaitBoot(left.compareTo(step) < 0 ? left : step);
                 console.inform("charger " + chargePointId + " connected and booted");

@@ -65,12 +65,27 @@ public final class Evidence {
         return entries(since).stream().filter(JournalEntry::hasProblem).toList();
     }
 
-    /** The CALLRESULT we sent for one of the station's calls. */
+    /**
+     * The CALLRESULT we sent for one of the station's calls. The station's call is journaled
+     * before our answer to it, so a step that has just seen the call may have to wait a moment.
+     */
     public Optional<JournalEntry> answerTo(JournalEntry call) {
+        try {
+            return Awaitility.await("our answer to " + call.action())
+                    .atMost(Duration.ofSeconds(2))
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(5))
+                    .until(() -> findAnswer(call), Optional::isPresent);
+        } catch (ConditionTimeoutException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Optional<JournalEntry> findAnswer(JournalEntry call) {
         return entries(call.seq() - 1).stream()
                 .filter(entry -> entry.direction() == JournalEntry.Direction.OUT
-                        && !(entry.frame() instanceof Frame.Call)
                         && entry.frame() != null
+                        && !(entry.frame() instanceof Frame.Call)
                         && entry.frame().messageId().equals(call.frame().messageId()))
                 .findFirst();
     }

@@ -23,11 +23,11 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Checks a payload against the OCPP 1.6 rules of its message type, reading the rules off the
@@ -208,11 +208,26 @@ public final class PayloadValidator {
         }
     }
 
+    /** An enum's wire names in declaration order, read by reflection once per enum, not once per value checked. */
+    private static final ClassValue<Set<String>> WIRE_NAMES = new ClassValue<>() {
+        @Override
+        protected Set<String> computeValue(Class<?> enumType) {
+            Set<String> names = new LinkedHashSet<>();
+            for (Object constant : enumType.getEnumConstants()) {
+                names.add(wireName((Enum<?>) constant));
+            }
+            return Collections.unmodifiableSet(names);
+        }
+    };
+
     private static Set<String> wireNames(Class<?> enumType, Set<Enum<?>> excluded) {
-        return Arrays.stream(enumType.getEnumConstants())
-                .filter(constant -> !excluded.contains(constant))
-                .map(constant -> wireName((Enum<?>) constant))
-                .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+        Set<String> all = WIRE_NAMES.get(enumType);
+        if (excluded.stream().noneMatch(enumType::isInstance)) {
+            return all;
+        }
+        Set<String> allowed = new LinkedHashSet<>(all);
+        excluded.stream().filter(enumType::isInstance).map(PayloadValidator::wireName).forEach(allowed::remove);
+        return allowed;
     }
 
     private static Set<Enum<?>> union(Set<Enum<?>> outer, Set<Enum<?>> own) {

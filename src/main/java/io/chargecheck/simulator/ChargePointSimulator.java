@@ -34,10 +34,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -145,7 +143,23 @@ public final class ChargePointSimulator implements AutoCloseable {
         for (int id = 0; id <= config.connectors(); id++) {
             connectors[id] = new Connector(id, id == 0 ? null : new Meter(10_000.0 * id + 2_345, id, now));
         }
-        this.firmwareVersion = config.identity().firmwareVersion();
+        try {
+            restoreStation();
+            config.configuration().forEach(configuration::preset); // the operator's wish wins over what was saved
+        } catch (RuntimeException e) {
+            if (ownsStateDirectory) {
+                deleteQuietly(stateDirectory);
+            }
+            throw e;
+        }
+        this.outbox = new Outbox(store, this::write, this::schedule, config.callTimeout(),
+                !config.has(Quirk.OFFLINE_WRONG_TRANSACTION_ID), log);
+        this.commands = new RemoteCommands(this);
+    }
+
+    /** What the station kept from its last run: availability, configuration, firmware version. */
+    private void restoreStation() {
+        firmwareVersion = config.identity().firmwareVersion();
         store.loadStation().ifPresent(saved -> {
             saved.availability().forEach((id, type) -> {
                 if (id >= 0 && id < connectors.length) {
@@ -157,10 +171,6 @@ public final class ChargePointSimulator implements AutoCloseable {
                 firmwareVersion = saved.firmwareVersion();
             }
         });
-        config.configuration().forEach(configuration::preset);
-        this.outbox = new Outbox(store, this::write, this::schedule, config.callTimeout(),
-                !config.has(Quirk.OFFLINE_WRONG_TRANSACTION_ID), log);
-        this.commands = new RemoteCommands(this);
     }
 
     /** Creates a simulator and switches it on. */
@@ -209,6 +219,7 @@ public final class ChargePointSimulator implements AutoCloseable {
         act("fault " + errorCode + " at connector " + connector, () -> done(() -> faultAppears(c, errorCode, vendorErrorCode)));
     }
 
+    /** The fault is repaired and normal operation restored (which also ends a stuck status, see {@link Quirk}). */
     public void clearFault(int connector) {
         Connector c = connectorOrStation(connector);
         act("clear the fault at connector " + connector, () -> done(() -> faultCleared(c)));
@@ -620,7 +631,7 @@ public final class ChargePointSimulator implements AutoCloseable {
         Duration period = Duration.ofSeconds(seconds);
         heartbeat = loop.scheduleAtFixedRate(() -> runTask(() -> {
             if (outbox.isOnline()) {
-                outbox.send(new HeartbeatRequest());
+                sendHeartbeat();
             }
         }), period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -744,7 +755,7 @@ public final class ChargePointSimulator implements AutoCloseable {
             return CompletableFuture.completedFuture(null);
         }
         Integer reservationId = c.reservation == null ? null : c.reservation.reservationId();
-        boolean ask = !config.has(Quirk.LOCAL_START_WITHOUT_AUTHORIZE);
+        boolean ask = !(config.has(Quirk.LOCAL_START_WITHOUT_AUTHORIZE) && c.cablePlugged);
         if (!ask) {
             log.info("no Authorize for {} (quirk local-start-without-authorize)", idTag);
         }
@@ -776,8 +787,10 @@ public final class ChargePointSimulator implements AutoCloseable {
                 c.isStation() ? "the station itself" : "connector " + c.id);
     }
 
+    /** The fault is gone and normal operation restored: that also ends a status stuck by a quirk. */
     private void faultCleared(Connector c) {
         c.fault = null;
+        c.frozenStatus = null;
         if (c.isStation() && config.has(Quirk.STATION_FAULT_ON_CONNECTOR_ONE)) {
             connectors[1].fault = null;
         }
@@ -1099,10 +1112,14 @@ public final class ChargePointSimulator implements AutoCloseable {
         return session;
     }
 
-    /** The firmware that runs after the next boot, and whether to reboot into it once no transaction runs. */
-    void firmwareInstalled(String version, boolean reboot) {
+    /** The firmware that runs after the next boot. */
+    void firmwareInstalled(String version) {
         installedFirmwareVersion = version;
-        rebootForFirmware = reboot;
+    }
+
+    /** Reboots into the installed firmware once no transaction runs (see {@link RemoteCommands#rebootIntoNewFirmwareAfter}). */
+    void rebootForFirmwareWhenIdle() {
+        rebootForFirmware = true;
     }
 
     boolean rebootForFirmwarePending() {

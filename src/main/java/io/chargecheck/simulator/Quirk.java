@@ -34,7 +34,7 @@ public enum Quirk {
     REMOTE_START_IGNORED("remote-start-ignored", 6,
             "RemoteStartTransaction is Accepted, then nothing happens"),
     LOCAL_START_WITHOUT_AUTHORIZE("local-start-without-authorize", 6,
-            "a presented card goes straight to StartTransaction, without Authorize"),
+            "a card presented with the cable already in goes straight to StartTransaction, without Authorize"),
     START_DESPITE_REJECTED_CARD("start-despite-rejected-card", 6,
             "a card the central system rejects in Authorize still starts a transaction"),
     REMOTE_STOP_IGNORED("remote-stop-ignored", 7,
@@ -65,7 +65,8 @@ public enum Quirk {
     STATION_FAULT_ON_CONNECTOR_ONE("station-fault-on-connector-one", 10,
             "a fault of the station itself (connector 0) is reported on connector 1"),
     WRONG_STATUS_AFTER_UNPLUG("wrong-status-after-unplug", 11,
-            "after the cable is unplugged the connector stays Finishing or Preparing instead of Available"),
+            "after the cable is unplugged the connector stays Finishing or Preparing instead of Available,"
+                    + " until normal operation is restored (clearFault) or it reboots"),
     CONNECTION_TIMEOUT_IGNORED("connection-timeout-ignored", 11,
             "a card presented with no cable plugged leaves the connector Preparing forever"),
     FIRMWARE_NEVER_INSTALLED("firmware-never-installed", 12,

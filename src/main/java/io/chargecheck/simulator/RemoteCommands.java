@@ -533,12 +533,13 @@ final class RemoteCommands {
             return;
         }
         Outbox.Outgoing<?> installed = sim.sendFirmwareStatus(FirmwareStatus.Installed);
+        sim.firmwareInstalled(version);
         if (config.has(Quirk.FIRMWARE_NO_REBOOT)) {
             log.info("firmware {} installed, no reboot follows (quirk firmware-no-reboot)", version);
             return;
         }
         log.info("firmware {} installed; rebooting into it once no transaction runs", version);
-        sim.firmwareInstalled(version, true);
+        sim.rebootForFirmwareWhenIdle();
         rebootIntoNewFirmwareAfter(installed.answer);
     }
 

@@ -49,7 +49,9 @@ class SelfTest {
             catches(Quirk.BOOT_WITHOUT_SERIAL, 1, "missing: chargePointSerialNumber"),
             catches(Quirk.NO_HEARTBEAT, 2, "expected Heartbeat within"),
             catches(Quirk.HEARTBEAT_INTERVAL_IGNORED, 2, "expected Heartbeats every 1 s"),
-            catches(Quirk.NO_CONNECTOR_ZERO_STATUS, 3, "none for connector 0"),
+            catches(Quirk.NO_CONNECTOR_ZERO_STATUS, 3, "none for connector 0")
+                    .alsoFailing("after a reset every connector, 0 included, must report (9); a fault of the station "
+                            + "itself is reported on connector 0 (10)", 9, 10),
             catches(Quirk.AVAILABILITY_NOT_REPORTED, 3, "expected StatusNotification Unavailable for connector 0"),
             catches(Quirk.UNKNOWN_KEY_NOT_REPORTED, 4, "expected ChargeCheckNoSuchKey in unknownKey"),
             catches(Quirk.KEY_NOT_SUPPORTED, 5, "ConnectionTimeOut (NotSupported)"),
@@ -58,7 +60,8 @@ class SelfTest {
             catches(Quirk.REMOTE_START_IGNORED, 6, "expected StartTransaction for connector 1 within")
                     .alsoFailing("their transactions are started remotely: 7, 8 and 14; case 11 waits for Preparing after a remote start",
                             7, 8, 11, 14),
-            catches(Quirk.LOCAL_START_WITHOUT_AUTHORIZE, 6, "expected Authorize for card CC-ACCEPTED"),
+            catches(Quirk.LOCAL_START_WITHOUT_AUTHORIZE, 6, "expected Authorize for card CC-ACCEPTED")
+                    .alsoFailing("case 14 first has the card authorized online, which this station never asks for", 14),
             catches(Quirk.START_DESPITE_REJECTED_CARD, 6, "expected no StartTransaction for connector 1"),
             catches(Quirk.REMOTE_STOP_IGNORED, 7, "expected StopTransaction for transaction")
                     .alsoFailing("case 8 stops its transaction remotely to see the meter values at the stop", 8),
@@ -75,7 +78,8 @@ class SelfTest {
             catches(Quirk.FAULT_WITHOUT_ERROR_CODE, 10, "Faulted with NoError"),
             catches(Quirk.STATION_FAULT_ON_CONNECTOR_ONE, 10, "for connector 0 with status Faulted"),
             catches(Quirk.WRONG_STATUS_AFTER_UNPLUG, 11, "for connector 1 with status Available")
-                    .alsoFailing("case 7 waits for Available after unplugging", 7),
+                    .alsoFailing("the connector stays Finishing after every unplug, the suite's own tidying up included, "
+                            + "so case 7 waits in vain for Available and later cases find it not Available", 6, 7, 14),
             catches(Quirk.CONNECTION_TIMEOUT_IGNORED, 11, "for connector 1 with status Available"),
             catches(Quirk.FIRMWARE_NEVER_INSTALLED, 12, "expected FirmwareStatusNotification Downloading, Downloaded, Installing, Installed"),
             catches(Quirk.FIRMWARE_NO_REBOOT, 12, "expected BootNotification within"),

@@ -123,6 +123,16 @@ final class Bench implements AutoCloseable {
         return awaitSent(chargePointId, type, since, message -> true);
     }
 
+    List<io.chargecheck.ocpp.message.FirmwareManagement.FirmwareStatus> firmwareStatuses(String chargePointId, long since) {
+        return sent(chargePointId, io.chargecheck.ocpp.message.FirmwareManagement.FirmwareStatusNotificationRequest.class, since)
+                .stream().map(io.chargecheck.ocpp.message.FirmwareManagement.FirmwareStatusNotificationRequest::status).toList();
+    }
+
+    List<io.chargecheck.ocpp.message.FirmwareManagement.DiagnosticsStatus> diagnosticsStatuses(String chargePointId, long since) {
+        return sent(chargePointId, io.chargecheck.ocpp.message.FirmwareManagement.DiagnosticsStatusNotificationRequest.class, since)
+                .stream().map(io.chargecheck.ocpp.message.FirmwareManagement.DiagnosticsStatusNotificationRequest::status).toList();
+    }
+
     /**
      * The station's calls since the mark, in words: "Authorize", "StatusNotification 1 Preparing",
      * so that a sequence reads like the specification.

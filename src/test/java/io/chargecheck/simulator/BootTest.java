@@ -1,6 +1,7 @@
 package io.chargecheck.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.chargecheck.ocpp.message.Core.BootNotificationRequest;
 import io.chargecheck.ocpp.message.Core.ChargePointStatus;
@@ -41,5 +42,13 @@ class BootTest {
 
         Bench.await().until(() -> bench.sent("CP-1", HeartbeatRequest.class, mark).size() >= 2);
         assertThat(cp.configuration("HeartbeatInterval")).contains("1");
+    }
+
+    @Test
+    void aConfigurationValueTheStationWouldRefuseStopsItBeforeItStarts() {
+        SimulatorConfig config = SimulatorConfig.builder().centralSystemUrl("ws://127.0.0.1:1/ocpp")
+                .configure("NumberOfConnectors", "3").build();
+        assertThatThrownBy(() -> new ChargePointSimulator(config)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("NumberOfConnectors").hasMessageContaining("Rejected");
     }
 }

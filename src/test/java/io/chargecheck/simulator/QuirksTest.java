@@ -30,9 +30,7 @@ import io.chargecheck.ocpp.message.Core.StartTransactionRequest;
 import io.chargecheck.ocpp.message.Core.StatusNotificationRequest;
 import io.chargecheck.ocpp.message.Core.StopTransactionRequest;
 import io.chargecheck.ocpp.message.FirmwareManagement.DiagnosticsStatus;
-import io.chargecheck.ocpp.message.FirmwareManagement.DiagnosticsStatusNotificationRequest;
 import io.chargecheck.ocpp.message.FirmwareManagement.FirmwareStatus;
-import io.chargecheck.ocpp.message.FirmwareManagement.FirmwareStatusNotificationRequest;
 import io.chargecheck.ocpp.message.FirmwareManagement.GetDiagnosticsRequest;
 import io.chargecheck.ocpp.message.FirmwareManagement.UpdateFirmwareRequest;
 import io.chargecheck.ocpp.message.RemoteTrigger.MessageTrigger;
@@ -57,8 +55,10 @@ import org.junit.jupiter.api.Test;
 class QuirksTest {
 
     private static final String CP = "CP-Q";
-    /** Past the timers in question (1 s settings, 200-300 ms install and reboot), short enough for the suite. */
-    private static final Duration NOTHING_FOR = Duration.ofMillis(1200);
+    /** Past a 1 s timer (heartbeat, meter, ConnectionTimeOut settings of these tests). */
+    private static final Duration PAST_ONE_SECOND = Duration.ofMillis(1200);
+    /** Past the simulator's default install (300 ms) and reboot (200 ms) times, and an FTP transfer on loopback. */
+    private static final Duration PAST_INSTALL_AND_REBOOT = Duration.ofMillis(800);
 
     private Bench bench;
     private ChargePointSimulator cp;
@@ -104,7 +104,7 @@ class QuirksTest {
     void noHeartbeat() {
         bench = Bench.start(cs -> cs.heartbeatInterval(1));
         cp = bench.boot(bench.config(CP).quirk(Quirk.NO_HEARTBEAT));
-        nothingFor(() -> bench.sent(CP, HeartbeatRequest.class, 0).isEmpty());
+        nothingFor(PAST_ONE_SECOND, () -> bench.sent(CP, HeartbeatRequest.class, 0).isEmpty());
         bench.barrier(CP); // a triggered one still comes
     }
 
@@ -196,6 +196,10 @@ class QuirksTest {
         cp.presentCard(1, "GOOD-1");
         assertThat(bench.trail(CP, mark)).startsWith("StartTransaction", "StatusNotification 1 Charging")
                 .doesNotContain("Authorize");
+        long noCable = bench.mark();
+        cp.presentCard(2, "GOOD-2");
+        assertThat(bench.trail(CP, noCable)).as("without a cable it still asks")
+                .containsExactly("Authorize", "StatusNotification 2 Preparing");
     }
 
     @Test
@@ -257,7 +261,7 @@ class QuirksTest {
         long mark = bench.mark();
         cp.plugIn(1);
         cp.presentCard(1, "GOOD-1");
-        nothingFor(() -> periodic(mark).isEmpty());
+        nothingFor(PAST_ONE_SECOND, () -> periodic(mark).isEmpty());
         assertThat(bench.sent(CP, MeterValuesRequest.class, mark)).as("the Transaction.Begin sample still comes").hasSize(1);
     }
 
@@ -358,6 +362,10 @@ class QuirksTest {
         long stop = bench.mark();
         cp.unplug(2);
         assertThat(bench.trail(CP, stop)).containsExactly("StopTransaction", "StatusNotification 2 Finishing");
+        long repaired = bench.mark();
+        cp.clearFault(2);
+        assertThat(bench.trail(CP, repaired)).as("until normal operation is restored").containsExactly(
+                "StatusNotification 2 Available");
     }
 
     @Test
@@ -367,7 +375,7 @@ class QuirksTest {
         long mark = bench.mark();
         cp.presentCard(1, "GOOD-1");
         assertThat(bench.trail(CP, mark)).containsExactly("Authorize", "StatusNotification 1 Preparing");
-        nothingFor(() -> bench.trail(CP, mark).size() == 2);
+        nothingFor(PAST_ONE_SECOND, () -> bench.trail(CP, mark).size() == 2);
         assertThat(cp.status(1)).isEqualTo(ChargePointStatus.Preparing);
     }
 
@@ -377,9 +385,10 @@ class QuirksTest {
     void firmwareNeverInstalled() {
         boot(Quirk.FIRMWARE_NEVER_INSTALLED);
         long mark = updateFirmware();
-        Bench.await().until(() -> firmwareStatuses(mark).contains(FirmwareStatus.Installing));
-        nothingFor(() -> firmwareStatuses(mark).size() == 3 && !bench.hasCall(CP, Action.BootNotification, mark));
-        assertThat(firmwareStatuses(mark)).containsExactly(FirmwareStatus.Downloading, FirmwareStatus.Downloaded,
+        Bench.await().until(() -> bench.firmwareStatuses(CP, mark).contains(FirmwareStatus.Installing));
+        nothingFor(PAST_INSTALL_AND_REBOOT, () -> bench.firmwareStatuses(CP, mark).size() == 3
+                && !bench.hasCall(CP, Action.BootNotification, mark));
+        assertThat(bench.firmwareStatuses(CP, mark)).containsExactly(FirmwareStatus.Downloading, FirmwareStatus.Downloaded,
                 FirmwareStatus.Installing);
     }
 
@@ -387,8 +396,8 @@ class QuirksTest {
     void firmwareNoReboot() {
         boot(Quirk.FIRMWARE_NO_REBOOT);
         long mark = updateFirmware();
-        Bench.await().until(() -> firmwareStatuses(mark).contains(FirmwareStatus.Installed));
-        nothingFor(() -> !bench.hasCall(CP, Action.BootNotification, mark));
+        Bench.await().until(() -> bench.firmwareStatuses(CP, mark).contains(FirmwareStatus.Installed));
+        nothingFor(PAST_INSTALL_AND_REBOOT, () -> !bench.hasCall(CP, Action.BootNotification, mark));
         assertThat(cp.firmwareVersion()).isEqualTo("1.0.0");
     }
 
@@ -401,8 +410,9 @@ class QuirksTest {
         String fileName = bench.call(CP, new GetDiagnosticsRequest(bench.ftp().uploadLocation().toString(), null, null,
                 null, null)).fileName();
         assertThat(fileName).isNotBlank();
-        Bench.await().until(() -> diagnosticsStatuses(mark).contains(DiagnosticsStatus.Uploading));
-        nothingFor(() -> diagnosticsStatuses(mark).size() == 1 && bench.ftp().uploadedFileNames().isEmpty());
+        Bench.await().until(() -> bench.diagnosticsStatuses(CP, mark).contains(DiagnosticsStatus.Uploading));
+        nothingFor(PAST_INSTALL_AND_REBOOT, () -> bench.diagnosticsStatuses(CP, mark).size() == 1
+                && bench.ftp().uploadedFileNames().isEmpty());
     }
 
     @Test
@@ -411,7 +421,7 @@ class QuirksTest {
         long mark = bench.mark();
         assertThat(bench.call(CP, new GetDiagnosticsRequest(bench.ftp().uploadLocation().toString(), null, null,
                 null, null)).fileName()).isNull();
-        Bench.await().until(() -> diagnosticsStatuses(mark).contains(DiagnosticsStatus.Uploaded));
+        Bench.await().until(() -> bench.diagnosticsStatuses(CP, mark).contains(DiagnosticsStatus.Uploaded));
         String uploaded = bench.ftp().uploadedFileNames().get(0);
         assertThat(new String(bench.ftp().uploaded(uploaded).orElseThrow(), StandardCharsets.UTF_8)).contains("CP-Q");
     }
@@ -526,15 +536,7 @@ class QuirksTest {
         return mark;
     }
 
-    private List<FirmwareStatus> firmwareStatuses(long mark) {
-        return bench.sent(CP, FirmwareStatusNotificationRequest.class, mark).stream()
-                .map(FirmwareStatusNotificationRequest::status).toList();
-    }
 
-    private List<DiagnosticsStatus> diagnosticsStatuses(long mark) {
-        return bench.sent(CP, DiagnosticsStatusNotificationRequest.class, mark).stream()
-                .map(DiagnosticsStatusNotificationRequest::status).toList();
-    }
 
     private List<MeterValuesRequest> periodic(long mark) {
         return bench.sent(CP, MeterValuesRequest.class, mark).stream()
@@ -549,7 +551,7 @@ class QuirksTest {
     }
 
     /** The condition holds, and keeps holding for a while past the timers that could break it. */
-    private static void nothingFor(java.util.concurrent.Callable<Boolean> condition) {
-        await().during(NOTHING_FOR).atMost(NOTHING_FOR.plusSeconds(2)).pollInterval(Duration.ofMillis(50)).until(condition);
+    private static void nothingFor(Duration timers, java.util.concurrent.Callable<Boolean> condition) {
+        await().during(timers).atMost(timers.plusSeconds(2)).pollInterval(Duration.ofMillis(50)).until(condition);
     }
 }

@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chargecheck.ocpp.message.Core.BootNotificationRequest;
 import io.chargecheck.ocpp.message.FirmwareManagement.DiagnosticsStatus;
-import io.chargecheck.ocpp.message.FirmwareManagement.DiagnosticsStatusNotificationRequest;
 import io.chargecheck.ocpp.message.FirmwareManagement.FirmwareStatus;
-import io.chargecheck.ocpp.message.FirmwareManagement.FirmwareStatusNotificationRequest;
 import io.chargecheck.ocpp.message.FirmwareManagement.GetDiagnosticsRequest;
 import io.chargecheck.ocpp.message.FirmwareManagement.UpdateFirmwareRequest;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,7 +42,7 @@ class TransfersTest {
         bench.call(CP, new UpdateFirmwareRequest(location.toString(), null, Instant.now(), null));
 
         BootNotificationRequest boot = bench.awaitSent(CP, BootNotificationRequest.class, mark);
-        assertThat(firmwareStatuses(mark)).containsExactly(FirmwareStatus.Downloading, FirmwareStatus.Downloaded,
+        assertThat(bench.firmwareStatuses(CP, mark)).containsExactly(FirmwareStatus.Downloading, FirmwareStatus.Downloaded,
                 FirmwareStatus.Installing, FirmwareStatus.Installed);
         assertThat(boot.firmwareVersion()).isEqualTo("cc-sim-2.0.1");
         assertThat(bench.trail(CP, mark)).startsWith("FirmwareStatusNotification", "FirmwareStatusNotification",
@@ -61,7 +58,7 @@ class TransfersTest {
         long mark = bench.mark();
 
         bench.call(CP, new UpdateFirmwareRequest(location.toString(), null, Instant.now(), null));
-        Bench.await().until(() -> firmwareStatuses(mark).contains(FirmwareStatus.Installed));
+        Bench.await().until(() -> bench.firmwareStatuses(CP, mark).contains(FirmwareStatus.Installed));
         bench.barrier(CP);
         assertThat(bench.sent(CP, BootNotificationRequest.class, mark)).isEmpty();
 
@@ -77,8 +74,8 @@ class TransfersTest {
 
         bench.call(CP, new UpdateFirmwareRequest(missing.toString(), null, Instant.now(), null));
 
-        Bench.await().until(() -> firmwareStatuses(mark).size() == 2);
-        assertThat(firmwareStatuses(mark)).containsExactly(FirmwareStatus.Downloading, FirmwareStatus.DownloadFailed);
+        Bench.await().until(() -> bench.firmwareStatuses(CP, mark).size() == 2);
+        assertThat(bench.firmwareStatuses(CP, mark)).containsExactly(FirmwareStatus.Downloading, FirmwareStatus.DownloadFailed);
         assertThat(cp.firmwareVersion()).isEqualTo("1.0.0");
     }
 
@@ -90,8 +87,8 @@ class TransfersTest {
                 Instant.now().minusSeconds(3600), Instant.now().plusSeconds(3600))).fileName();
 
         assertThat(fileName).startsWith("diagnostics-CP-FTP-").endsWith(".log");
-        Bench.await().until(() -> diagnosticsStatuses(mark).size() == 2);
-        assertThat(diagnosticsStatuses(mark)).containsExactly(DiagnosticsStatus.Uploading, DiagnosticsStatus.Uploaded);
+        Bench.await().until(() -> bench.diagnosticsStatuses(CP, mark).size() == 2);
+        assertThat(bench.diagnosticsStatuses(CP, mark)).containsExactly(DiagnosticsStatus.Uploading, DiagnosticsStatus.Uploaded);
         String content = new String(bench.ftp().uploaded(fileName).orElseThrow(), StandardCharsets.UTF_8);
         assertThat(content).contains("station CP-FTP").contains("BootNotification").contains("GetDiagnostics");
 
@@ -108,17 +105,9 @@ class TransfersTest {
 
         bench.call(CP, new GetDiagnosticsRequest("ftp://127.0.0.1:1/diagnostics/", 1, 0, null, null));
 
-        Bench.await().until(() -> diagnosticsStatuses(mark).size() == 2);
-        assertThat(diagnosticsStatuses(mark)).containsExactly(DiagnosticsStatus.Uploading, DiagnosticsStatus.UploadFailed);
+        Bench.await().until(() -> bench.diagnosticsStatuses(CP, mark).size() == 2);
+        assertThat(bench.diagnosticsStatuses(CP, mark)).containsExactly(DiagnosticsStatus.Uploading, DiagnosticsStatus.UploadFailed);
     }
 
-    private List<FirmwareStatus> firmwareStatuses(long mark) {
-        return bench.sent(CP, FirmwareStatusNotificationRequest.class, mark).stream()
-                .map(FirmwareStatusNotificationRequest::status).toList();
-    }
 
-    private List<DiagnosticsStatus> diagnosticsStatuses(long mark) {
-        return bench.sent(CP, DiagnosticsStatusNotificationRequest.class, mark).stream()
-                .map(DiagnosticsStatusNotificationRequest::status).toList();
-    }
 }

@@ -26,7 +26,9 @@ public class Hooks {
     public void begin(Scenario scenario) {
         world.begin(scenario);
         LOG.info("--- {} ({})", scenario.getName(), String.join(" ", scenario.getSourceTagNames()));
-        scenario.attach(runInfo().getBytes(StandardCharsets.UTF_8), RUN_INFO, "run");
+        if (Run.firstScenario()) {
+            scenario.attach(runInfo().getBytes(StandardCharsets.UTF_8), RUN_INFO, "run");
+        }
     }
 
     @After(order = 0)

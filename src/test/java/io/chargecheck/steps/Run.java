@@ -23,6 +23,7 @@ public final class Run {
 
     private static final ThreadLocal<Bench> BENCH = new ThreadLocal<>();
     private static final ThreadLocal<Instant> STARTED = new ThreadLocal<>();
+    private static final ThreadLocal<Boolean> RUN_INFO_SENT = ThreadLocal.withInitial(() -> false);
     /** Scenarios under way, so Ctrl-C can put back what they changed on the charger. */
     private static final Set<World> ACTIVE = ConcurrentHashMap.newKeySet();
     private static final Thread RESTORE_ON_INTERRUPT = new Thread(Run::restoreActive, "chargecheck-restore-on-exit");
@@ -52,10 +53,18 @@ public final class Run {
             bench.close();
             BENCH.remove();
         }
+        RUN_INFO_SENT.remove();
         if (STARTED.get() != null) {
             LOG.info("scenario time of the whole run: {} s", Duration.between(STARTED.get(), Instant.now()).toMillis() / 1000.0);
             STARTED.remove();
         }
+    }
+
+    /** True for the first scenario of the run only: what the report needs to know once. */
+    static boolean firstScenario() {
+        boolean first = !RUN_INFO_SENT.get();
+        RUN_INFO_SENT.set(true);
+        return first;
     }
 
     static void active(World world) {
