@@ -64,7 +64,7 @@ import org.awaitility.Awaitility;
  * <li>{@code simulator}: the project's {@link ChargePointSimulator}, driven through its control API
  *     (plug in, card, card, unplug). It costs four threads a station (its event loop and
  *     Java-WebSocket's reader, writer and ping timer): 500 of them run here, but some 2,000 threads
- *     on two cores and their garbage-collection roots put seconds into the 99th percentile that
+ *     on two cores and their garbage-collection roots put hundreds of milliseconds to seconds into the 99th percentile that
  *     are the stations' own, while the central system's time stays under a millisecond. So it is
  *     the way to soak with real station behaviour, and {@code wire} the way to measure the
  *     central system.
