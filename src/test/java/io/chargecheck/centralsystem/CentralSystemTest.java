@@ -53,6 +53,9 @@ class CentralSystemTest {
     private TestStation connect(String id) throws Exception {
         station = TestStation.connect(cs.url() + "/" + id);
         station.awaitOpen();
+        // Java-WebSocket queues the 101 before it opens the server side: the client can be open
+        // before the session exists, and a test that looks the session up at once fails now and then.
+        cs.awaitSession(id, Duration.ofSeconds(5));
         return station;
     }
 
