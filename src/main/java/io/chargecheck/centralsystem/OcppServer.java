@@ -129,6 +129,34 @@ final class OcppServer extends WebSocketServer {
         }
     }
 
+    /**
+     * Called when this side starts a close. Java-WebSocket closes on its own when a frame is too
+     * large (1009), is text but not UTF-8 (1007) or breaks RFC 6455 (1002), and tells no one but
+     * this hook: the frame never reaches onMessage, and onClose may carry the code the station
+     * echoed. So the journal and trace get the refused frame here, with why it was refused.
+     */
+    @Override
+    public void onCloseInitiated(WebSocket conn, int code, String reason) {
+        StationSession session = conn.getAttachment();
+        if (session == null) {
+            return;
+        }
+        String detail = reason == null || reason.isEmpty() ? "" : " (" + reason + ")";
+        switch (code) {
+            case CloseFrame.TOOBIG -> session.onRefusedFrame("<frame over " + config.maxFrameBytes() + " bytes, not read>",
+                    "frame larger than the central system's limit of " + config.maxFrameBytes()
+                            + " bytes (maxFrameBytes)" + detail + "; connection closed with 1009 (message too big)");
+            case CloseFrame.NO_UTF8 -> session.onRefusedFrame("<text frame that is not UTF-8, not read>",
+                    "text frame with invalid UTF-8" + detail
+                            + "; connection closed with 1007 (invalid frame payload data), as RFC 6455 requires");
+            case CloseFrame.PROTOCOL_ERROR -> session.onRefusedFrame("<frame that breaks RFC 6455, not read>",
+                    "WebSocket protocol error" + detail + "; connection closed with 1002");
+            default -> {
+                // our own closes (going offline, a replaced connection) are journalled as disconnects
+            }
+        }
+    }
+
     @Override
     public void onClose(WebSocket conn, int code, String reason, boolean remote) {
         StationSession session = conn.getAttachment();

@@ -23,6 +23,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.java_websocket.WebSocket;
+import org.java_websocket.exceptions.WebsocketNotConnectedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +38,11 @@ public final class StationSession {
     private static final Logger LOG = LoggerFactory.getLogger(StationSession.class);
     /** Remembered so a late answer is reported as late, not as an answer to nothing. */
     private static final int TIMED_OUT_IDS_KEPT = 64;
+    /**
+     * OCPP-J wants every CALL id of a sender new on its connection. The last this many are kept to
+     * catch a reused one (a constant id, a counter that restarts) while a session of weeks stays bounded.
+     */
+    private static final int CALL_IDS_KEPT = 1000;
 
     private final String chargePointId;
     private final WebSocket socket;
@@ -51,6 +57,12 @@ public final class StationSession {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Action> eldest) {
             return size() > TIMED_OUT_IDS_KEPT;
+        }
+    };
+    private final Map<String, Boolean> recentCallIds = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > CALL_IDS_KEPT;
         }
     };
     private PendingCall<?> inFlight;
@@ -107,11 +119,7 @@ public final class StationSession {
         try {
             frame = FrameCodec.parse(text);
         } catch (MalformedFrameException e) {
-            String problem = e.code() + ": " + e.getMessage();
-            journal.recordFrame(chargePointId, Direction.IN, null, null, null, text, problem);
-            LOG.warn("{} sent a malformed frame ({}): {}", chargePointId, e.getMessage(), abbreviate(text));
-            // Without a readable id there is nothing to answer to; OCPP 2.0.1 uses "-1" for that case.
-            sendError(new Frame.CallError(e.messageId().orElse("-1"), e.code(), e.getMessage()), null);
+            onMalformed(text, e);
             return;
         }
         if (frame instanceof Frame.Call call) {
@@ -119,6 +127,38 @@ public final class StationSession {
         } else {
             settle(frame, text);
         }
+    }
+
+    private void onMalformed(String text, MalformedFrameException e) {
+        int type = e.messageTypeId().orElse(Frame.CALL_TYPE_ID);
+        if (type == Frame.CALLRESULT_TYPE_ID || type == Frame.CALLERROR_TYPE_ID) {
+            // A broken answer is not answered (OCPP-J answers CALLs only); if it answers our call,
+            // that call fails now instead of waiting for its timeout.
+            settleMalformed(text, e);
+            return;
+        }
+        if (type != Frame.CALL_TYPE_ID) {
+            // OCPP-J 1.6 section 4.1.3: a message type number not in the list SHALL be ignored.
+            // Answering would also break a peer that speaks a newer OCPP-J (2.1 adds types 5 and 6).
+            journal.recordFrame(chargePointId, Direction.IN, null, null, null, text,
+                    e.getMessage() + "; ignored without an answer, as OCPP-J section 4.1.3 prescribes");
+            LOG.warn("{} sent a frame of an unknown message type, ignored: {}", chargePointId, abbreviate(text));
+            return;
+        }
+        String problem = e.code() + ": " + e.getMessage();
+        journal.recordFrame(chargePointId, Direction.IN, null, null, null, text, problem);
+        LOG.warn("{} sent a malformed frame ({}): {}", chargePointId, e.getMessage(), abbreviate(text));
+        // Without a readable id there is nothing to answer to; OCPP 2.0.1 uses "-1" for that case.
+        sendError(new Frame.CallError(e.messageId().orElse("-1"), e.code(), e.getMessage()), null);
+    }
+
+    /**
+     * A frame Java-WebSocket refused before it became text (too large, not UTF-8): the connection
+     * closes with the code RFC 6455 gives, and the journal names the frame that caused it.
+     */
+    void onRefusedFrame(String description, String problem) {
+        journal.recordFrame(chargePointId, Direction.IN, null, null, null, description, problem);
+        LOG.warn("{}: {}", chargePointId, problem);
     }
 
     void onBinary() {
@@ -147,23 +187,25 @@ public final class StationSession {
     }
 
     private void answer(Frame.Call call, String raw) {
+        String reusedId = reusedIdProblem(call.messageId());
         Action action = Action.fromWire(call.action()).orElse(null);
         if (action == null) {
-            reject(call, null, raw, ErrorCode.NotImplemented, "unknown action '" + call.action() + "'");
+            reject(call, null, raw, ErrorCode.NotImplemented, "unknown action '" + call.action() + "'", reusedId);
             return;
         }
         if (!Responders.answersStationCalls(action)) {
-            reject(call, action, raw, ErrorCode.NotSupported, action + " is sent by a central system, not by a charge point");
+            reject(call, action, raw, ErrorCode.NotSupported, action + " is sent by a central system, not by a charge point",
+                    reusedId);
             return;
         }
         Request<?> request;
         try {
             request = MessageCodec.decodeRequest(action, call.payload());
         } catch (PayloadException e) {
-            reject(call, action, raw, e.code(), e.getMessage());
+            reject(call, action, raw, e.code(), e.getMessage(), reusedId);
             return;
         }
-        journal.recordFrame(chargePointId, Direction.IN, call, action, request, raw, null);
+        journal.recordFrame(chargePointId, Direction.IN, call, action, request, raw, reusedId);
         Response response;
         try {
             response = responders.answer(chargePointId, request);
@@ -180,23 +222,31 @@ public final class StationSession {
         send(result, action, response, null);
     }
 
-    private void reject(Frame.Call call, Action action, String raw, ErrorCode code, String why) {
-        journal.recordFrame(chargePointId, Direction.IN, call, action, null, raw, code + ": " + why);
+    /**
+     * A CALL whose id this station used before on this connection is still answered: the central
+     * system cannot tell it from a new call, and OCPP-J has no CALLERROR for it. It is a protocol
+     * problem of the station all the same, so the journal says so.
+     */
+    private String reusedIdProblem(String messageId) {
+        synchronized (recentCallIds) {
+            if (recentCallIds.put(messageId, Boolean.TRUE) == null) {
+                return null;
+            }
+        }
+        LOG.warn("{} reused message id '{}'", chargePointId, messageId);
+        return "message id '" + messageId + "' was already used by an earlier CALL of this station on this connection;"
+                + " OCPP-J requires a new id for every CALL (answered all the same)";
+    }
+
+    private void reject(Frame.Call call, Action action, String raw, ErrorCode code, String why, String reusedId) {
+        String problem = code + ": " + why + (reusedId == null ? "" : "; " + reusedId);
+        journal.recordFrame(chargePointId, Direction.IN, call, action, null, raw, problem);
         LOG.warn("{} sent {} that breaks OCPP 1.6: {}", chargePointId, call.action(), why);
         sendError(new Frame.CallError(call.messageId(), code, why), action);
     }
 
     private void settle(Frame frame, String raw) {
-        PendingCall<?> call;
-        synchronized (lock) {
-            if (inFlight != null && inFlight.messageId.equals(frame.messageId())) {
-                call = inFlight;
-                call.cancelTimer();
-                inFlight = null;
-            } else {
-                call = null;
-            }
-        }
+        PendingCall<?> call = takeInFlight(frame.messageId());
         if (call == null) {
             Action late;
             synchronized (lock) {
@@ -212,6 +262,38 @@ public final class StationSession {
         }
         synchronized (lock) {
             sendNextLocked();
+        }
+    }
+
+    private void settleMalformed(String raw, MalformedFrameException e) {
+        String messageId = e.messageId().orElse(null);
+        PendingCall<?> call = messageId == null ? null : takeInFlight(messageId);
+        String problem = e.code() + ": " + e.getMessage();
+        if (call == null && messageId != null) {
+            problem += " (answer to message id '" + messageId + "', which no call of ours has)";
+        }
+        problem += "; not answered, as OCPP-J answers CALLs only";
+        journal.recordFrame(chargePointId, Direction.IN, null, call == null ? null : call.action, null, raw, problem);
+        LOG.warn("{} sent a malformed answer ({}): {}", chargePointId, e.getMessage(), abbreviate(raw));
+        if (call != null) {
+            call.fail(Reason.INVALID_RESPONSE, chargePointId + " answered " + call.action
+                    + " with a frame that is not OCPP-J: " + e.getMessage(), null);
+        }
+        synchronized (lock) {
+            sendNextLocked();
+        }
+    }
+
+    /** Our call in flight if it has this id, no longer in flight then; null if none has. */
+    private PendingCall<?> takeInFlight(String messageId) {
+        synchronized (lock) {
+            if (inFlight == null || !inFlight.messageId.equals(messageId)) {
+                return null;
+            }
+            PendingCall<?> call = inFlight;
+            call.cancelTimer();
+            inFlight = null;
+            return call;
         }
     }
 
@@ -248,8 +330,11 @@ public final class StationSession {
         // Journal first: the answer can arrive before send() returns.
         journal.recordFrame(chargePointId, Direction.OUT, frame, action, message, text, problem);
         LOG.debug("{} <- {}", chargePointId, text);
-        if (socket.isOpen()) {
+        try {
             socket.send(text);
+        } catch (WebsocketNotConnectedException e) {
+            // Closed between the journal and the send: a call in flight fails through onClosed.
+            LOG.debug("{}: connection closed before a frame could be sent", chargePointId);
         }
     }
 

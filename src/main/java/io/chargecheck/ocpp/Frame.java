@@ -14,6 +14,11 @@ public sealed interface Frame {
     /** OCPP-J 1.6 section 4.1.4: a message id is at most 36 characters. */
     int MAX_MESSAGE_ID_LENGTH = 36;
 
+    /** The message type ids of OCPP-J 1.6 section 4.1.3; every other number is to be ignored. */
+    int CALL_TYPE_ID = 2;
+    int CALLRESULT_TYPE_ID = 3;
+    int CALLERROR_TYPE_ID = 4;
+
     String messageId();
 
     record Call(String messageId, String action, JsonNode payload) implements Frame {

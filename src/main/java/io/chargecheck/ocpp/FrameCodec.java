@@ -30,19 +30,20 @@ public final class FrameCodec {
                     "not a JSON array: an OCPP-J frame is [messageTypeId, messageId, ...]");
         }
         ArrayNode array = (ArrayNode) root;
-        String messageId = readMessageId(array);
         JsonNode type = array.get(0);
         // canConvertToInt: 4294967298 must not wrap round to 2 and pass as a CALL.
-        if (type == null || !type.isIntegralNumber() || !type.canConvertToInt()) {
+        Integer typeId = type != null && type.isIntegralNumber() && type.canConvertToInt() ? type.intValue() : null;
+        String messageId = readMessageId(array, typeId);
+        if (typeId == null) {
             throw new MalformedFrameException(ErrorCode.FormationViolation, messageId,
                     "messageTypeId must be the number 2, 3 or 4");
         }
-        return switch (type.intValue()) {
-            case 2 -> call(array, messageId);
-            case 3 -> callResult(array, messageId);
-            case 4 -> callError(array, messageId);
-            default -> throw new MalformedFrameException(ErrorCode.FormationViolation, messageId,
-                    "unknown messageTypeId " + type.intValue() + " (2 = CALL, 3 = CALLRESULT, 4 = CALLERROR)");
+        return switch (typeId) {
+            case Frame.CALL_TYPE_ID -> call(array, messageId);
+            case Frame.CALLRESULT_TYPE_ID -> callResult(array, messageId);
+            case Frame.CALLERROR_TYPE_ID -> callError(array, messageId);
+            default -> throw new MalformedFrameException(ErrorCode.FormationViolation, messageId, typeId,
+                    "unknown messageTypeId " + typeId + " (2 = CALL, 3 = CALLRESULT, 4 = CALLERROR)");
         };
     }
 
@@ -59,59 +60,62 @@ public final class FrameCodec {
         return array.toString();
     }
 
-    private static String readMessageId(ArrayNode array) throws MalformedFrameException {
+    private static String readMessageId(ArrayNode array, Integer typeId) throws MalformedFrameException {
         JsonNode id = array.get(1);
         if (id == null || !id.isTextual()) {
-            throw new MalformedFrameException(ErrorCode.FormationViolation, null, "messageId must be a string");
+            throw new MalformedFrameException(ErrorCode.FormationViolation, null, typeId, "messageId must be a string");
         }
         String messageId = id.textValue();
         if (messageId.isEmpty() || messageId.length() > Frame.MAX_MESSAGE_ID_LENGTH) {
             // Not echoed back: an id the peer may not accept itself is no id to answer to.
-            throw new MalformedFrameException(ErrorCode.FormationViolation, null,
+            throw new MalformedFrameException(ErrorCode.FormationViolation, null, typeId,
                     "messageId must be 1 to " + Frame.MAX_MESSAGE_ID_LENGTH + " characters, was " + messageId.length());
         }
         return messageId;
     }
 
     private static Frame call(ArrayNode array, String messageId) throws MalformedFrameException {
-        expectSize(array, 4, messageId, "a CALL is [2, messageId, action, payload]");
+        expectSize(array, 4, messageId, Frame.CALL_TYPE_ID, "a CALL is [2, messageId, action, payload]");
         JsonNode action = array.get(2);
         if (!action.isTextual() || action.textValue().isEmpty()) {
-            throw new MalformedFrameException(ErrorCode.FormationViolation, messageId, "action must be a non-empty string");
+            throw new MalformedFrameException(ErrorCode.FormationViolation, messageId, Frame.CALL_TYPE_ID,
+                    "action must be a non-empty string");
         }
         JsonNode payload = array.get(3);
         if (!payload.isObject()) {
-            throw new MalformedFrameException(ErrorCode.FormationViolation, messageId, "payload must be a JSON object");
+            throw new MalformedFrameException(ErrorCode.FormationViolation, messageId, Frame.CALL_TYPE_ID,
+                    "payload must be a JSON object");
         }
         return new Frame.Call(messageId, action.textValue(), payload);
     }
 
     private static Frame callResult(ArrayNode array, String messageId) throws MalformedFrameException {
-        expectSize(array, 3, messageId, "a CALLRESULT is [3, messageId, payload]");
+        expectSize(array, 3, messageId, Frame.CALLRESULT_TYPE_ID, "a CALLRESULT is [3, messageId, payload]");
         JsonNode payload = array.get(2);
         if (!payload.isObject()) {
-            throw new MalformedFrameException(ErrorCode.FormationViolation, messageId, "payload must be a JSON object");
+            throw new MalformedFrameException(ErrorCode.FormationViolation, messageId, Frame.CALLRESULT_TYPE_ID,
+                    "payload must be a JSON object");
         }
         return new Frame.CallResult(messageId, payload);
     }
 
     private static Frame callError(ArrayNode array, String messageId) throws MalformedFrameException {
         if (array.size() < 4 || array.size() > 5) {
-            throw new MalformedFrameException(ErrorCode.FormationViolation, messageId,
+            throw new MalformedFrameException(ErrorCode.FormationViolation, messageId, Frame.CALLERROR_TYPE_ID,
                     "a CALLERROR is [4, messageId, errorCode, errorDescription, errorDetails]");
         }
         JsonNode codeNode = array.get(2);
         ErrorCode code = ErrorCode.fromWire(codeNode.asText()).orElseThrow(() -> new MalformedFrameException(
-                ErrorCode.FormationViolation, messageId, "unknown errorCode '" + codeNode.asText() + "'"));
+                ErrorCode.FormationViolation, messageId, Frame.CALLERROR_TYPE_ID, "unknown errorCode '" + codeNode.asText() + "'"));
         // Some chargers send errorDetails as a JSON string, or leave it out: keep what came.
         JsonNode details = array.size() == 5 ? array.get(4) : null;
         return new Frame.CallError(messageId, code, array.get(3).asText(""), details);
     }
 
-    private static void expectSize(ArrayNode array, int size, String messageId, String shape)
+    private static void expectSize(ArrayNode array, int size, String messageId, int typeId, String shape)
             throws MalformedFrameException {
         if (array.size() != size) {
-            throw new MalformedFrameException(ErrorCode.FormationViolation, messageId,
+            throw new MalformedFrameException(ErrorCode.FormationViolation, messageId, typeId,
                     shape + ", got " + array.size() + " elements");
         }
     }

@@ -276,6 +276,24 @@ public final class ChargePointSimulator implements AutoCloseable {
 
     // ------------------------------------------------------------------ read-only views, for tests and steps
 
+    /** Sees the frames of the station's connection as they go out and come in. */
+    public interface FrameListener {
+        /** A frame is being written, on the simulator's thread; called before the write, so before its answer. */
+        void sent(String frame);
+
+        /** A frame came in, on Java-WebSocket's reading thread. */
+        void received(String frame);
+    }
+
+    /**
+     * Shows every frame from now on to {@code listener} (one at a time; null for none), so that a
+     * load test can count what the station put on the wire independently of the central system.
+     * Set it before {@link #start()} to see the BootNotification too; keep it short.
+     */
+    public void listenToFrames(FrameListener listener) {
+        log.listenToFrames(listener);
+    }
+
     public String chargePointId() {
         return config.chargePointId();
     }

@@ -28,6 +28,7 @@ final class EventLog {
     private final String prefix;
     private final Clock clock;
     private final Deque<Line> lines = new ArrayDeque<>();
+    private volatile ChargePointSimulator.FrameListener frames;
 
     EventLog(String chargePointId, Clock clock) {
         this.log = LoggerFactory.getLogger(ChargePointSimulator.class);
@@ -56,11 +57,23 @@ final class EventLog {
     void frameOut(String text) {
         log.debug("{}-> {}", prefix, text);
         record("DEBUG", "-> " + text);
+        ChargePointSimulator.FrameListener listener = frames;
+        if (listener != null) {
+            listener.sent(text);
+        }
     }
 
     void frameIn(String text) {
         log.debug("{}<- {}", prefix, text);
         record("DEBUG", "<- " + text);
+        ChargePointSimulator.FrameListener listener = frames;
+        if (listener != null) {
+            listener.received(text);
+        }
+    }
+
+    void listenToFrames(ChargePointSimulator.FrameListener listener) {
+        frames = listener;
     }
 
     /** The lines logged between {@code from} and {@code to}, both optional and inclusive. */

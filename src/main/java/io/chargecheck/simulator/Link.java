@@ -60,12 +60,17 @@ final class Link extends WebSocketClient {
 
     /** Sends one frame; false when the connection is not open (its close event follows). */
     boolean write(String frame) {
+        if (!isOpen()) {
+            return false;
+        }
+        // Logged before it is written: the answer can come in before send() returns, and the log
+        // (and a frame listener timing the call) must see the call first.
+        log.frameOut(frame);
         try {
             send(frame);
-            log.frameOut(frame);
             return true;
         } catch (WebsocketNotConnectedException e) {
-            return false;
+            return false; // closed in the instant since isOpen()
         }
     }
 

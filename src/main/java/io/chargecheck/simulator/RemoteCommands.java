@@ -118,7 +118,10 @@ final class RemoteCommands {
             frame = FrameCodec.parse(text);
         } catch (MalformedFrameException e) {
             log.warn("unreadable frame from the central system: {}", e.getMessage());
-            e.messageId().ifPresent(id -> sim.reply(FrameCodec.write(new Frame.CallError(id, e.code(), e.getMessage()))));
+            // OCPP-J answers CALLs only: a broken answer or an unknown message type gets no CALLERROR.
+            if (e.messageTypeId().orElse(Frame.CALL_TYPE_ID) == Frame.CALL_TYPE_ID) {
+                e.messageId().ifPresent(id -> sim.reply(FrameCodec.write(new Frame.CallError(id, e.code(), e.getMessage()))));
+            }
             return;
         }
         if (frame instanceof Frame.Call call) {

@@ -165,6 +165,26 @@ class FrameCodecTest {
         assertThat(e.getMessage()).as("a reason a tester can read").isNotBlank();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "[2,\"1\",\"Heartbeat\"]          | 2",
+            "[2,null,\"Heartbeat\",{}]          | 2",
+            "[3,\"1\",42]                       | 3",
+            "[4,\"1\",\"SomethingBroke\",\"\",{}] | 4",
+            "[5,\"1\",{}]                       | 5",
+            "[0]                                  | 0",
+            "[\"2\",\"1\",\"Heartbeat\",{}] | ",
+            "[2.0,\"1\",\"Heartbeat\",{}]     | ",
+            "{\"messageTypeId\":2}              | "})
+    void malformedFrameTellsTheMessageTypeIdItCouldRead(String text, Integer typeId) {
+        MalformedFrameException e = catchThrowableOfType(MalformedFrameException.class, () -> FrameCodec.parse(text));
+
+        assertThat(e.messageTypeId().isPresent()).as("a type id read from %s", text).isEqualTo(typeId != null);
+        if (typeId != null) {
+            assertThat(e.messageTypeId().getAsInt()).isEqualTo(typeId);
+        }
+    }
+
     private static JsonNode json(String text) throws JsonProcessingException {
         return OcppJson.mapper().readTree(text);
     }
