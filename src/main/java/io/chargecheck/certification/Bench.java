@@ -26,6 +26,7 @@ import java.util.Optional;
 import java.util.Set;
 import javax.net.ssl.SSLContext;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntSupplier;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionEvaluationListener;
 import org.awaitility.core.ConditionTimeoutException;
@@ -48,6 +49,7 @@ public final class Bench implements AutoCloseable {
     private final Console console;
     private StationDriver driver;
     private volatile String chargePointId;
+    private volatile Integer connectorCount;
 
     private Bench(Settings settings, CentralSystem centralSystem, EmbeddedFtpServer ftp, Console console) {
         this.settings = settings;
@@ -98,6 +100,16 @@ public final class Bench implements AutoCloseable {
     /** The id of the station under test; with "any id" configured, the first one that connected. */
     public String chargePointId() {
         return chargePointId;
+    }
+
+    /** The station's number of connectors, asked once per run: it does not change while the charger runs. */
+    public int connectorCount(IntSupplier ask) {
+        Integer known = connectorCount;
+        if (known == null) {
+            known = ask.getAsInt();
+            connectorCount = known;
+        }
+        return known;
     }
 
     public Evidence evidence() {

@@ -96,12 +96,18 @@ public final class Platform {
      * status is returned, not judged: whether Rejected is right depends on the step.
      */
     public ConfigurationStatus changeConfiguration(String key, String value) {
-        Optional<String> before = changedKeys.containsKey(key) ? Optional.empty() : readKey(key).map(KeyValue::value);
+        Optional<String> before = changedKeys.containsKey(key) ? Optional.empty() : currentValue(key);
         ConfigurationStatus status = send(new ChangeConfigurationRequest(key, value)).status();
         boolean changed = status == ConfigurationStatus.Accepted || status == ConfigurationStatus.RebootRequired;
         // Only a change that took, to a different value, has anything to restore.
         before.filter(original -> changed && !original.equals(value)).ifPresent(original -> changedKeys.put(key, original));
         return status;
+    }
+
+    /** The key's value: from the configuration this scenario read already, or asked for now. */
+    private Optional<String> currentValue(String key) {
+        KeyValue known = scene.configuration == null ? null : scene.configuration.get(key);
+        return known != null ? Optional.ofNullable(known.value()) : readKey(key).map(KeyValue::value);
     }
 
     /** Changes a key and fails, naming key and answer, unless the station accepts it. */

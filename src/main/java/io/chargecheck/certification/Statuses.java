@@ -17,7 +17,6 @@ import org.awaitility.core.ConditionTimeoutException;
 public final class Statuses {
 
     private final Context context;
-    private Integer connectors;
 
     public Statuses(Context context) {
         this.context = context;
@@ -106,12 +105,9 @@ public final class Statuses {
         }
     }
 
-    /** Connectors 1..n: NumberOfConnectors from the station's configuration, read once. */
+    /** Connectors 1..n: NumberOfConnectors from the station's configuration, read once per run. */
     public int connectorCount() {
-        if (connectors == null) {
-            connectors = context.platform().readInteger("NumberOfConnectors");
-        }
-        return connectors;
+        return context.bench().connectorCount(() -> context.platform().readInteger("NumberOfConnectors"));
     }
 
     public List<Integer> allConnectors() {
