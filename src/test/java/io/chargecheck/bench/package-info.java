@@ -53,5 +53,10 @@
  *
  * <p>The JVM is Maven's (exec:java): set heap or GC options, or a flight recording for profiling,
  * in {@code MAVEN_OPTS}, e.g. {@code MAVEN_OPTS="-XX:StartFlightRecording=filename=bench.jfr"}.
+ * The collector matters more than anything else for the tail: the journal keeps every frame of the
+ * run (about 2 KB each, mostly the payload's JSON tree), so with G1, the default, every young
+ * collection copies all frames since the last one, and those pauses (tens of milliseconds on two
+ * cores) are the p99. {@code MAVEN_OPTS=-XX:+UseShenandoahGC} shows the latency of the central
+ * system itself.
  */
 package io.chargecheck.bench;
