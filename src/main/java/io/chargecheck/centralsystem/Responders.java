@@ -1,6 +1,5 @@
 package io.chargecheck.centralsystem;
 
-import io.chargecheck.ocpp.Action;
 import io.chargecheck.ocpp.message.Core.*;
 import io.chargecheck.ocpp.message.FirmwareManagement.DiagnosticsStatusNotificationRequest;
 import io.chargecheck.ocpp.message.FirmwareManagement.DiagnosticsStatusNotificationResponse;
@@ -66,9 +65,5 @@ public final class Responders {
 
     private static Instant now(Clock clock) {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    }
-
-    static boolean answersStationCalls(Action action) {
-        return action.isSentByChargePoint();
     }
 }

@@ -193,7 +193,7 @@ public final class StationSession {
             reject(call, null, raw, ErrorCode.NotImplemented, "unknown action '" + call.action() + "'", reusedId);
             return;
         }
-        if (!Responders.answersStationCalls(action)) {
+        if (!action.isSentByChargePoint()) {
             reject(call, action, raw, ErrorCode.NotSupported, action + " is sent by a central system, not by a charge point",
                     reusedId);
             return;

@@ -22,7 +22,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import javax.net.ssl.SSLContext;
 import java.util.concurrent.atomic.AtomicLong;
@@ -286,11 +285,6 @@ public final class Bench implements AutoCloseable {
         }
         addresses.add("127.0.0.1");
         return addresses;
-    }
-
-    public Optional<BootNotificationRequest> lastBoot() {
-        List<BootNotificationRequest> boots = evidence().messages(BootNotificationRequest.class, 0);
-        return boots.isEmpty() ? Optional.empty() : Optional.of(boots.get(boots.size() - 1));
     }
 
     @Override

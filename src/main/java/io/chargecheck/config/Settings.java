@@ -96,13 +96,6 @@ public record Settings(
         }
     }
 
-    /** Reads settings from the given values only: for tests and for runs started in-process. */
-    public static Settings from(Map<String, String> values) {
-        Properties properties = new Properties();
-        properties.putAll(values);
-        return from(new Sources(properties, Map.of(), new Properties()));
-    }
-
     private static Settings from(Sources sources) {
         Station station = sources.get("station", Station.SIMULATOR, text -> Station.valueOf(text.toUpperCase(Locale.ROOT)),
                 "simulator or live");
