@@ -32,7 +32,7 @@ public final class OfflineTransactions {
 
     public void goOffline() {
         CentralSystem cs = context.bench().centralSystem();
-        String id = context.bench().chargePointId();
+        String id = context.station().id();
         offlineSince = context.evidence().mark();
         cs.goOffline(id, OFFLINE_AT_MOST);
         try {
@@ -61,20 +61,20 @@ public final class OfflineTransactions {
      */
     private void doWhileOffline(PhysicalAction action) {
         context.perform(action);
-        if (!context.bench().driver().isSimulated()) {
-            Duration window = context.bench().driver().patienceFor(action);
+        if (!context.station().driver().isSimulated()) {
+            Duration window = context.station().driver().patienceFor(action);
             CentralSystem cs = context.bench().centralSystem();
             Awaitility.await("the offline window").during(window).atMost(window.plusSeconds(5))
-                    .until(() -> cs.isOfflineFor(context.bench().chargePointId()));
+                    .until(() -> cs.isOfflineFor(context.station().id()));
         }
     }
 
     public void comeBackOnline() {
-        context.bench().centralSystem().comeBackOnline(context.bench().chargePointId());
+        context.bench().centralSystem().comeBackOnline(context.station().id());
     }
 
     public void assertReconnected() {
-        String id = context.bench().chargePointId();
+        String id = context.station().id();
         try {
             context.bench().centralSystem().awaitSession(id, context.timeouts().reboot());
         } catch (IllegalStateException e) {

@@ -41,7 +41,7 @@ public final class Resets {
             try {
                 bootSeq = context.evidence().next(BootNotificationRequest.class).after(context.scene().lastAction)
                         .within(context.timeouts().reboot()).entry().seq();
-                context.bench().awaitBoot(context.timeouts().reboot());
+                context.station().awaitBoot(context.timeouts().reboot());
                 outcome = null;
                 if (notAnswered != null) {
                     context.observations().note(name + " reset not answered before the station went down");

@@ -145,17 +145,30 @@ public final class Transactions {
         statuses.await(context.connector(), ChargePointStatus.Charging, patience());
     }
 
-    /** Stops every transaction of the station that has no StopTransaction yet, so the next case starts clean. */
+    /**
+     * Stops every transaction of the station that has no StopTransaction yet, so the next case
+     * starts clean. A transaction the station will not stop is tried once and reported once, not
+     * again after every later case.
+     */
     public void stopAllRunning() {
         for (int transactionId : open()) {
+            if (!context.station().firstTime("stop transaction " + transactionId)) {
+                continue;
+            }
             try {
                 long mark = context.evidence().mark();
-                context.platform().send(new RemoteStopTransactionRequest(transactionId));
+                RemoteStartStopStatus answer = context.platform().send(new RemoteStopTransactionRequest(transactionId)).status();
+                if (answer != RemoteStartStopStatus.Accepted) {
+                    throw new AssertionError("the station answered RemoteStopTransaction " + answer, null);
+                }
                 context.evidence().next(StopTransactionRequest.class)
                         .matching("for transaction " + transactionId, s -> s.transactionId() == transactionId)
                         .after(mark).within(context.timeouts().message());
             } catch (AssertionError e) {
-                LOG.warn("could not stop transaction {} after the case: {}", transactionId, e.getMessage());
+                LOG.warn("could not stop transaction {} after the case ({}); it is not tried again", transactionId,
+                        e.getMessage());
+                context.observations().note("transaction " + transactionId + " could not be stopped after the case: "
+                        + e.getMessage());
             }
         }
     }

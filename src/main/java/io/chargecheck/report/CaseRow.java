@@ -9,12 +9,12 @@ import java.util.stream.Collectors;
 /** One row of the test script's table and the section it opens onto. */
 record CaseRow(ScriptCase script, CaseResult result, String violations, SequenceChart chart, boolean ran) {
 
-    static CaseRow of(ScriptCase script, CaseRun run, boolean runCompleted, OcppTrace trace) {
-        CaseResult result = CaseResult.of(run, runCompleted);
+    static CaseRow of(ScriptCase script, CaseRun run, boolean runCompleted, String stopReason, OcppTrace trace) {
+        CaseResult result = CaseResult.of(run, runCompleted, stopReason);
         if (run == null) {
             return new CaseRow(script, result, "", new SequenceChart(List.of()), false);
         }
-        List<TraceEntry> window = trace.between(run.start(), run.end());
+        List<TraceEntry> window = run.window(trace);
         return new CaseRow(script, result, violations(window), SequenceChart.of(window, run.start()), true);
     }
 

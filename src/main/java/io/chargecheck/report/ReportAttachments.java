@@ -15,6 +15,12 @@ public final class ReportAttachments {
      */
     public static final String RUN_INFO = "application/x.chargecheck.run+json";
 
+    /**
+     * UTF-8 text: the charge point id of the station a scenario ran against. Each case's chart shows
+     * that station's messages only, so stations running side by side never appear in each other's.
+     */
+    public static final String STATION = "text/x.chargecheck.station";
+
     private ReportAttachments() {
     }
 }

@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -33,10 +35,12 @@ record ReportModel(String title, StationIdentity identity, List<Fact> runFacts, 
         RunInfo info = run.runInfo();
         String platform = Objects.requireNonNullElse(info.platform(),
                 System.getProperty(PLATFORM_PROPERTY, DEFAULT_PLATFORM));
-        StationIdentity identity = StationIdentity.of(trace).orElse(null);
+        Set<String> stations = new LinkedHashSet<>();
+        run.cases().values().forEach(c -> stations.addAll(c.stations()));
+        StationIdentity identity = StationIdentity.of(trace, stations).orElse(null);
 
         List<CaseRow> rows = script.stream()
-                .map(c -> CaseRow.of(c, run.cases().get(c.number()), run.completed(), trace))
+                .map(c -> CaseRow.of(c, run.cases().get(c.number()), run.completed(), run.stopReason(), trace))
                 .toList();
         return new ReportModel("TestScript Charge Station connected with OCPP 1.6 to " + platform, identity,
                 runFacts(run, zone), notes(run, trace, identity), rows);
@@ -60,6 +64,9 @@ record ReportModel(String title, StationIdentity identity, List<Fact> runFacts, 
         List<String> notes = new ArrayList<>();
         if (!run.completed()) {
             notes.add("The run was stopped before it finished: this document shows what ran until then.");
+        }
+        if (run.stopReason() != null) {
+            notes.add("The run stopped: " + run.stopReason());
         }
         notes.addAll(trace.readingNotes());
         if (identity == null && !trace.entries().isEmpty()) {

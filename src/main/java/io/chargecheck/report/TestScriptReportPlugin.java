@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,7 +68,7 @@ public final class TestScriptReportPlugin implements ConcurrentEventListener {
         publisher.registerHandlerFor(EmbedEvent.class, recorder::embedded);
         publisher.registerHandlerFor(TestCaseFinished.class, recorder::caseFinished);
         publisher.registerHandlerFor(TestRunFinished.class, event -> {
-            recorder.runFinished(event.getInstant());
+            recorder.runFinished(event.getInstant(), event.getResult().getError());
             writeOnce();
             removeShutdownHook();
         });
@@ -92,7 +93,7 @@ public final class TestScriptReportPlugin implements ConcurrentEventListener {
     private void write(RecordedRun run) {
         try {
             CaseCatalog catalog = CaseCatalog.of(featureDirectory, run.sourcesRead());
-            OcppTrace trace = OcppTrace.read(outputDirectory.resolve(OcppTrace.FILE_NAME));
+            OcppTrace trace = OcppTrace.read(ReportLayout.traceFor(outputDirectory));
             String html = new ReportRenderer().render(ReportModel.of(run, catalog.cases(), trace, clock.getZone()));
             Files.createDirectories(outputDirectory);
             // Written aside and moved, so a reader never opens half a document.
@@ -104,6 +105,11 @@ public final class TestScriptReportPlugin implements ConcurrentEventListener {
                 Files.deleteIfExists(partial);
             }
             LOG.info("Test script report: {}", reportFile().toAbsolutePath().toUri());
+            Optional<Path> latest = ReportLayout.latestFor(outputDirectory);
+            if (latest.isPresent()) {
+                ReportLayout.publish(reportFile(), latest.get());
+                ReportLayout.publish(outputDirectory.resolve(ReportLayout.TRACE_FILE), latest.get());
+            }
         } catch (IOException | RuntimeException e) {
             LOG.error("Could not write the test script report {}", reportFile().toAbsolutePath(), e);
         }

@@ -16,7 +16,7 @@ public class StationSteps {
 
     @Given("the station is connected and has booted")
     public void connectedAndBooted() {
-        world.bench.awaitBoot(world.bench.settings().timeouts().reboot());
+        world.station.awaitBoot(world.settings().timeouts().reboot());
     }
 
     @Then("the station's BootNotification names its vendor and its model")

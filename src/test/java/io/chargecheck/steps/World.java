@@ -2,7 +2,6 @@ package io.chargecheck.steps;
 
 import io.chargecheck.certification.Aftercare;
 import io.chargecheck.certification.BootCheck;
-import io.chargecheck.certification.Bench;
 import io.chargecheck.certification.Commands;
 import io.chargecheck.certification.ConfigurationAudit;
 import io.chargecheck.certification.Context;
@@ -16,9 +15,11 @@ import io.chargecheck.certification.OfflineTransactions;
 import io.chargecheck.certification.Platform;
 import io.chargecheck.certification.Resets;
 import io.chargecheck.certification.Scene;
+import io.chargecheck.certification.Station;
 import io.chargecheck.certification.Statuses;
 import io.chargecheck.certification.Transactions;
 import io.chargecheck.certification.Triggers;
+import io.chargecheck.config.Settings;
 import io.chargecheck.report.ReportAttachments;
 import io.cucumber.java.Scenario;
 import java.nio.charset.StandardCharsets;
@@ -27,43 +28,88 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Everything one scenario works with, made fresh by Cucumber's dependency injection for every
- * scenario and shared by its step classes.
+ * scenario and shared by its step classes. It is filled in when the scenario begins, because only
+ * then is its station known (on the simulator, a station of its own).
  */
 public final class World {
 
     static final String OBSERVATION = ReportAttachments.OBSERVATION;
     private static final Logger LOG = LoggerFactory.getLogger("case");
 
-    final Bench bench = Run.bench();
-    final Evidence evidence = bench.evidence();
-    final Scene scene = new Scene(evidence.mark());
-    final Platform platform = new Platform(bench.centralSystem(), bench::chargePointId, bench.settings().timeouts().call(), scene);
+    private final Run run = Run.current();
     private Scenario scenario;
-    final Context context = new Context(bench, platform, evidence, scene, this::observe);
+    private boolean ownStation;
 
-    final Statuses statuses = new Statuses(context);
-    final Transactions transactions = new Transactions(context, statuses);
-    final Commands commands = new Commands(context);
-    final BootCheck boot = new BootCheck(context);
-    final Heartbeats heartbeats = new Heartbeats(context);
-    final Triggers triggers = new Triggers(context);
-    final ConfigurationAudit configuration = new ConfigurationAudit(context);
-    final MeterReadings meter = new MeterReadings(context);
-    final Resets resets = new Resets(context);
-    final Faults faults = new Faults(context, statuses);
-    final FirmwareUpdate firmware = new FirmwareUpdate(context);
-    final DiagnosticsUpload diagnostics = new DiagnosticsUpload(context);
-    final OfflineTransactions offline = new OfflineTransactions(context);
-    final Aftercare aftercare = new Aftercare(context, transactions, statuses);
+    Station station;
+    Evidence evidence;
+    Scene scene;
+    Platform platform;
+    Context context;
+    Statuses statuses;
+    Transactions transactions;
+    Commands commands;
+    BootCheck boot;
+    Heartbeats heartbeats;
+    Triggers triggers;
+    ConfigurationAudit configuration;
+    MeterReadings meter;
+    Resets resets;
+    Faults faults;
+    FirmwareUpdate firmware;
+    DiagnosticsUpload diagnostics;
+    OfflineTransactions offline;
+    Aftercare aftercare;
 
     void begin(Scenario scenario) {
         this.scenario = scenario;
-        Run.active(this);
+        ownStation = run.stationPerScenario();
+        station = run.stationFor(ScenarioLabel.of(scenario));
+        station.scenarioBegins();
+        evidence = station.evidence();
+        scene = new Scene(evidence.mark());
+        platform = new Platform(station.bench().centralSystem(), station::id, station.settings().timeouts().call(), scene);
+        context = new Context(station, platform, evidence, scene, this::observe);
+        statuses = new Statuses(context);
+        transactions = new Transactions(context, statuses);
+        commands = new Commands(context);
+        boot = new BootCheck(context);
+        heartbeats = new Heartbeats(context);
+        triggers = new Triggers(context);
+        configuration = new ConfigurationAudit(context);
+        meter = new MeterReadings(context);
+        resets = new Resets(context);
+        faults = new Faults(context, statuses);
+        firmware = new FirmwareUpdate(context);
+        diagnostics = new DiagnosticsUpload(context);
+        offline = new OfflineTransactions(context);
+        aftercare = new Aftercare(context, transactions, statuses);
+        run.active(this);
     }
 
     void end() {
-        aftercare.restore();
-        Run.inactive(this);
+        if (station == null) {
+            return; // the scenario never got a station: its first failure says why
+        }
+        try {
+            if (ownStation) {
+                station.close(); // nothing of it outlives the scenario, so nothing needs putting back
+            } else {
+                aftercare.restore();
+            }
+        } finally {
+            run.inactive(this);
+        }
+    }
+
+    /** What Ctrl-C can still do for an interrupted scenario: put back the keys it changed. */
+    void restoreConfigurationOnly() {
+        if (platform != null) {
+            platform.restoreConfiguration();
+        }
+    }
+
+    Settings settings() {
+        return station.settings();
     }
 
     private void observe(String observation) {
@@ -75,5 +121,9 @@ public final class World {
 
     Scenario scenario() {
         return scenario;
+    }
+
+    String scenarioName() {
+        return scenario == null ? "?" : scenario.getName();
     }
 }
