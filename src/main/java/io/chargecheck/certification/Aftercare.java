@@ -39,6 +39,7 @@ public final class Aftercare {
         }
         transactions.stopAllRunning();
         station.tidyUpPhysicalWorld();
+        context.scene().afterwards.forEach(Aftercare::tryQuietly);
         statuses.awaitSettled();
         if (madeInoperative() || statuses.allConnectors().stream()
                 .anyMatch(c -> statuses.current(c).orElse(null) == ChargePointStatus.Unavailable)) {

@@ -130,6 +130,9 @@ sealed interface CaseResult {
     }
 
     private static String describe(ScenarioOutcome outcome) {
+        if (outcome.status() == Status.SKIPPED && outcome.message() != null) {
+            return outcome.message(); // a scenario that cannot be tested on this station says why, nothing more
+        }
         String status = switch (outcome.status()) {
             case FAILED, PASSED -> "";
             case AMBIGUOUS -> "ambiguous step definitions";

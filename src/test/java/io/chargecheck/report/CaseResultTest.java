@@ -40,7 +40,7 @@ class CaseResultTest {
     @Test
     void notTestedSaysWhichScenariosDidNotRunAndWhy() {
         assertThat(summary(run(List.of(new ScenarioOutcome("Plug in", Status.SKIPPED, "nobody at the charger")), List.of())))
-                .isEqualTo("not tested: skipped (nobody at the charger)");
+                .isEqualTo("not tested: nobody at the charger");
         assertThat(summary(run(List.of(new ScenarioOutcome("Plug in", Status.UNDEFINED, null)), List.of())))
                 .isEqualTo("not tested: undefined");
         assertThat(summary(run(List.of(passed("Remote stop"),

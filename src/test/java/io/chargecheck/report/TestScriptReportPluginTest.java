@@ -86,7 +86,7 @@ class TestScriptReportPluginTest {
 
         ReportPage page = finish();
 
-        assertThat(page.result(11)).isEqualTo("not tested: skipped (nobody at the charger)");
+        assertThat(page.result(11)).isEqualTo("not tested: nobody at the charger");
         assertThat(page.result(8)).isEqualTo("not tested: undefined (step \"the meter is read\" has no definition)");
         assertThat(page.result(7)).isEqualTo("not tested: Local stop by card: pending (TODO) (1 of 2 scenarios passed)");
     }

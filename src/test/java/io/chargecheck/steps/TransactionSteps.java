@@ -119,9 +119,9 @@ public class TransactionSteps {
         world.offline.endTransactionWhileOffline();
     }
 
-    @Given("the station has authorized the {card} card before")
-    public void cardAuthorizedBefore(String idTag) {
-        world.transactions.ensureCardAuthorized(idTag);
+    @Given("the station can start a transaction offline for the {card} card")
+    public void canStartOffline(String idTag) {
+        world.offlineStart.prepareFor(idTag);
     }
 
     @When("the EV driver charges with the accepted card while the central system is offline")

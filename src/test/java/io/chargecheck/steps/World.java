@@ -11,6 +11,7 @@ import io.chargecheck.certification.Faults;
 import io.chargecheck.certification.FirmwareUpdate;
 import io.chargecheck.certification.Heartbeats;
 import io.chargecheck.certification.MeterReadings;
+import io.chargecheck.certification.OfflineStart;
 import io.chargecheck.certification.OfflineTransactions;
 import io.chargecheck.certification.Platform;
 import io.chargecheck.certification.Resets;
@@ -58,6 +59,7 @@ public final class World {
     FirmwareUpdate firmware;
     DiagnosticsUpload diagnostics;
     OfflineTransactions offline;
+    OfflineStart offlineStart;
     Aftercare aftercare;
 
     void begin(Scenario scenario) {
@@ -82,6 +84,7 @@ public final class World {
         firmware = new FirmwareUpdate(context);
         diagnostics = new DiagnosticsUpload(context);
         offline = new OfflineTransactions(context);
+        offlineStart = new OfflineStart(context, transactions);
         aftercare = new Aftercare(context, transactions, statuses);
         run.active(this);
     }
