@@ -23,6 +23,9 @@ public final class Scene {
 
     /** What the scenario set up on the station that its aftercare takes away again (a local list entry). */
     final List<Runnable> afterwards = new ArrayList<>();
+    /** Keys the station took with RebootRequired: they apply only after its next boot. */
+    public final List<String> rebootRequired = new ArrayList<>();
+    public Integer testInterval;
 
     public Scene(long start) {
         this.start = start;

@@ -92,7 +92,8 @@ public final class Station implements AutoCloseable {
 
     /** What the station sent and sends, and nothing any other station did. */
     public Evidence evidence() {
-        return new Evidence(bench.centralSystem().journal(), this::id);
+        return new Evidence(bench.centralSystem().journal(), this::id, driver.isSimulated() ? Evidence.Countdown.NONE
+                : (what, left) -> bench.console().countdown(who() + "waiting for " + what, left));
     }
 
     public Optional<StationSession> session() {

@@ -9,12 +9,13 @@ import java.util.Set;
  * or to the moment of the report while one still runs) and how each scenario ended.
  */
 record CaseRun(Instant start, Instant end, List<ScenarioOutcome> outcomes, List<String> unfinished,
-               List<String> observations, Set<String> stations) {
+               List<String> observations, List<String> nonConformances, Set<String> stations) {
 
     CaseRun {
         outcomes = List.copyOf(outcomes);
         unfinished = List.copyOf(unfinished);
         observations = List.copyOf(observations);
+        nonConformances = List.copyOf(nonConformances);
         stations = Set.copyOf(stations);
     }
 

@@ -14,7 +14,7 @@ import java.util.Objects;
 
 /** Everything the filled-in test script shows, ready for the template. */
 record ReportModel(String title, StationIdentity identity, List<Fact> runFacts, List<String> notes,
-                   List<CaseRow> cases) {
+                   List<CaseRow> cases, Conformance conformance) {
 
     static final String DEFAULT_PLATFORM = "GreenFlux Platform";
     static final String PLATFORM_PROPERTY = "chargecheck.platform";
@@ -25,11 +25,33 @@ record ReportModel(String title, StationIdentity identity, List<Fact> runFacts, 
     record Fact(String label, String value) {
     }
 
+    /**
+     * What the run found beyond the script's criteria: OCPP 1.6 requirements the station missed and
+     * frames that broke the protocol, per case and outside any case.
+     */
+    record Conformance(int nonConformances, int protocolViolations, List<String> lines, boolean strict) {
+        Conformance {
+            lines = List.copyOf(lines);
+        }
+
+        boolean isEmpty() {
+            return lines.isEmpty();
+        }
+
+        String summary() {
+            return nonConformances + (nonConformances == 1 ? " requirement of OCPP 1.6" : " requirements of OCPP 1.6")
+                    + " not met and " + protocolViolations + (protocolViolations == 1 ? " protocol violation" : " protocol violations")
+                    + (strict ? "; with chargecheck.strict these fail their case."
+                    : "; they do not change the script's verdicts (chargecheck.strict=true makes them failures).");
+        }
+    }
+
     ReportModel {
         runFacts = List.copyOf(runFacts);
         notes = List.copyOf(notes);
         cases = List.copyOf(cases);
     }
+
 
     static ReportModel of(RecordedRun run, List<ScriptCase> script, OcppTrace trace, ZoneId zone) {
         RunInfo info = run.runInfo();
@@ -43,7 +65,31 @@ record ReportModel(String title, StationIdentity identity, List<Fact> runFacts, 
                 .map(c -> CaseRow.of(c, run.cases().get(c.number()), run.completed(), run.stopReason(), trace))
                 .toList();
         return new ReportModel("TestScript Charge Station connected with OCPP 1.6 to " + platform, identity,
-                runFacts(run, zone), notes(run, trace, identity), rows);
+                runFacts(run, zone), notes(run, trace, identity), rows, conformance(run, rows, trace, stations));
+    }
+
+    private static Conformance conformance(RecordedRun run, List<CaseRow> rows, OcppTrace trace, Set<String> stations) {
+        List<String> lines = new ArrayList<>();
+        int findings = 0;
+        int violations = 0;
+        for (CaseRow row : rows) {
+            findings += row.nonConformances().size();
+            violations += row.protocolViolations().size();
+            row.nonConformances().forEach(f -> lines.add("case " + row.number() + ": " + CaseRow.NOT_AS_OCPP_REQUIRES + f));
+            if (!row.protocolViolations().isEmpty()) {
+                lines.add("case " + row.number() + ": " + CaseRow.violations(row.protocolViolations()));
+            }
+        }
+        Set<Long> inCases = new java.util.HashSet<>();
+        run.cases().values().forEach(c -> c.window(trace).forEach(e -> inCases.add(e.seq())));
+        List<String> outside = CaseRow.problems(trace.entries().stream()
+                .filter(e -> !inCases.contains(e.seq()) && (stations.isEmpty() || stations.contains(e.station())))
+                .toList());
+        if (!outside.isEmpty()) {
+            violations += outside.size();
+            lines.add("outside the cases (before the first, between cases, after the last): " + CaseRow.violations(outside));
+        }
+        return new Conformance(findings, violations, lines, run.runInfo().strict());
     }
 
     private static List<Fact> runFacts(RecordedRun run, ZoneId zone) {

@@ -95,6 +95,11 @@ final class RunRecorder {
             RunInfo.parse(event.getData()).ifPresent(info -> runInfo = info);
         } else if (ReportAttachments.STATION.equals(mediaType)) {
             progressOf(event.getTestCase()).ifPresent(p -> p.stations.add(new String(event.getData(), StandardCharsets.UTF_8)));
+        } else if (ReportAttachments.NON_CONFORMANCE.equals(mediaType)) {
+            String finding = new String(event.getData(), StandardCharsets.UTF_8).strip();
+            if (!finding.isEmpty()) {
+                progressOf(event.getTestCase()).ifPresent(p -> p.nonConformances.add(finding));
+            }
         } else if (ReportAttachments.OBSERVATION.equals(mediaType)) {
             String observation = new String(event.getData(), StandardCharsets.UTF_8).strip();
             if (!observation.isEmpty()) {
@@ -127,6 +132,7 @@ final class RunRecorder {
         /** In arrival order; an observation repeated by a retried step counts once. */
         private final Set<String> observations = new LinkedHashSet<>();
         private final Set<String> stations = new LinkedHashSet<>();
+        private final Set<String> nonConformances = new LinkedHashSet<>();
 
         void started(Instant at, TestCase testCase) {
             if (firstStarted == null || at.isBefore(firstStarted)) {
@@ -146,7 +152,7 @@ final class RunRecorder {
         CaseRun toCaseRun(Instant now) {
             Instant start = Objects.requireNonNullElse(firstStarted, Objects.requireNonNullElse(lastFinished, now));
             Instant end = !running.isEmpty() || lastFinished == null ? now : lastFinished;
-            return new CaseRun(start, end, outcomes, List.copyOf(running.values()), List.copyOf(observations), stations);
+            return new CaseRun(start, end, outcomes, List.copyOf(running.values()), List.copyOf(observations), List.copyOf(nonConformances), stations);
         }
     }
 }

@@ -53,7 +53,7 @@ class CaseResultTest {
         assertThat(CaseResult.of(null, true).summary()).isEqualTo("not tested: not selected in this run");
         assertThat(CaseResult.of(null, false).summary()).isEqualTo("not tested: the run was stopped before this case");
         CaseRun stoppedDuring = new CaseRun(T, T.plusSeconds(3), List.of(passed("Hard reset")), List.of("Soft reset"),
-                List.of(), Set.of());
+                List.of(), List.of(), Set.of());
         assertThat(CaseResult.of(stoppedDuring, false).summary())
                 .isEqualTo("not tested: the run was stopped during \"Soft reset\"");
     }
@@ -91,7 +91,7 @@ class CaseResultTest {
     }
 
     private static CaseRun run(List<ScenarioOutcome> outcomes, List<String> observations) {
-        return new CaseRun(T, T.plusSeconds(5), outcomes, List.of(), observations, Set.of());
+        return new CaseRun(T, T.plusSeconds(5), outcomes, List.of(), observations, List.of(), Set.of());
     }
 
     private static ScenarioOutcome passed(String name) {

@@ -32,8 +32,12 @@ public class Hooks {
 
     @After(order = 0)
     public void restoreStation(Scenario scenario) {
-        world.end();
-        LOG.info("--- {}: {}", scenario.getName(), scenario.getStatus());
+        try {
+            world.judgeProtocolViolations();
+        } finally {
+            world.end();
+            LOG.info("--- {}: {}", scenario.getName(), scenario.getStatus());
+        }
     }
 
     private String runInfo() {
@@ -46,6 +50,7 @@ public class Hooks {
                 .put("platform", settings.platform())
                 .put("station", settings.isLive() ? "live" : "simulator")
                 .put("stationUrl", url)
+                .put("strict", settings.strict())
                 .put("suiteVersion", Version.current())
                 .toString();
     }

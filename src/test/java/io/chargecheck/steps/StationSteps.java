@@ -49,6 +49,16 @@ public class StationSteps {
         world.triggers.assertArrives(message);
     }
 
+    @Then("the station accepts the TriggerMessage, as OCPP 1.6 requires")
+    public void triggerAcceptedAsRequired() {
+        world.context.beyondTheScript(world.triggers::assertAccepted);
+    }
+
+    @Then("a {MessageTrigger} arrives, as OCPP 1.6 requires")
+    public void triggeredMessageArrivesAsRequired(MessageTrigger message) {
+        world.context.beyondTheScript(() -> world.triggers.assertArrives(message));
+    }
+
     @Then("the station's HeartbeatInterval is at most 3600 seconds")
     public void heartbeatIntervalAtMostAnHour() {
         world.heartbeats.assertIntervalAtMostAnHour();

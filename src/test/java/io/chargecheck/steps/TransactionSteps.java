@@ -154,6 +154,11 @@ public class TransactionSteps {
         world.offline.assertStopArrivedUnasked();
     }
 
+    @Then("the station goes on sending Heartbeats, as OCPP 1.6 requires")
+    public void heartbeatsGoOn() {
+        world.offline.checkHeartbeatsGoOn();
+    }
+
     @Then("the messages kept while offline arrive in the order they happened")
     public void cachedInOrder() {
         world.offline.assertReplayedInOrder();

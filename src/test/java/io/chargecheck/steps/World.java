@@ -11,6 +11,7 @@ import io.chargecheck.certification.Faults;
 import io.chargecheck.certification.FirmwareUpdate;
 import io.chargecheck.certification.Heartbeats;
 import io.chargecheck.certification.MeterReadings;
+import io.chargecheck.certification.Observations;
 import io.chargecheck.certification.OfflineStart;
 import io.chargecheck.certification.OfflineTransactions;
 import io.chargecheck.certification.Platform;
@@ -23,7 +24,9 @@ import io.chargecheck.certification.Triggers;
 import io.chargecheck.config.Settings;
 import io.chargecheck.report.ReportAttachments;
 import io.cucumber.java.Scenario;
+import io.chargecheck.centralsystem.JournalEntry;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,7 +73,17 @@ public final class World {
         evidence = station.evidence();
         scene = new Scene(evidence.mark());
         platform = new Platform(station.bench().centralSystem(), station::id, station.settings().timeouts().call(), scene);
-        context = new Context(station, platform, evidence, scene, this::observe);
+        context = new Context(station, platform, evidence, scene, new Observations() {
+            @Override
+            public void note(String observation) {
+                attach(observation, OBSERVATION, "observation");
+            }
+
+            @Override
+            public void nonConformance(String finding) {
+                attach(finding, ReportAttachments.NON_CONFORMANCE, "not as OCPP 1.6 requires");
+            }
+        });
         statuses = new Statuses(context);
         transactions = new Transactions(context, statuses);
         commands = new Commands(context);
@@ -104,6 +117,24 @@ public final class World {
         }
     }
 
+    /**
+     * Frames of the station that broke the protocol during the scenario are in the report's row
+     * whatever happens; with chargecheck.strict they fail the scenario.
+     */
+    void judgeProtocolViolations() {
+        if (station == null || !settings().strict()) {
+            return;
+        }
+        List<String> problems = evidence.problems(scene.start).stream()
+                .filter(e -> e.direction() == JournalEntry.Direction.IN)
+                .map(e -> (e.action() == null ? "a frame" : e.action().name()) + ": " + e.problem())
+                .toList();
+        if (!problems.isEmpty()) {
+            context.nonConformance(problems.size() + (problems.size() == 1 ? " protocol violation: " : " protocol violations: ")
+                    + String.join("; ", problems));
+        }
+    }
+
     /** What Ctrl-C can still do for an interrupted scenario: put back the keys it changed. */
     void restoreConfigurationOnly() {
         if (platform != null) {
@@ -115,10 +146,10 @@ public final class World {
         return station.settings();
     }
 
-    private void observe(String observation) {
-        LOG.info("observed: {}", observation);
+    private void attach(String text, String mediaType, String name) {
+        LOG.info("{}: {}", name, text);
         if (scenario != null) {
-            scenario.attach(observation.getBytes(StandardCharsets.UTF_8), OBSERVATION, "observation");
+            scenario.attach(text.getBytes(StandardCharsets.UTF_8), mediaType, name);
         }
     }
 
