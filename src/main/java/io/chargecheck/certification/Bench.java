@@ -52,6 +52,10 @@ public final class Bench implements AutoCloseable {
 
     /** Starts the central system and the file server, writing the trace into {@code traceDirectory}. */
     public static Bench start(Settings settings, Path traceDirectory) {
+        return start(settings, traceDirectory, Console.system());
+    }
+
+    static Bench start(Settings settings, Path traceDirectory, Console console) {
         CentralSystem centralSystem = CentralSystem.start(centralSystemConfig(settings, traceDirectory));
         String advertised = settings.isLive() ? advertisedHost(settings) : settings.listenHost();
         EmbeddedFtpServer ftp;
@@ -61,7 +65,7 @@ public final class Bench implements AutoCloseable {
             centralSystem.close();
             throw e;
         }
-        Bench bench = new Bench(settings, centralSystem, ftp, Console.system(), advertised);
+        Bench bench = new Bench(settings, centralSystem, ftp, console, advertised);
         if (settings.isLive()) {
             bench.announce();
         }

@@ -73,6 +73,9 @@ record CaseRow(ScriptCase script, CaseResult result, List<String> nonConformance
         if (!protocolViolations.isEmpty()) {
             remarks.add(violations(protocolViolations));
         }
-        return remarks.isEmpty() ? "" : result.separator() + String.join("; ", remarks);
+        // after observations a remark is a clause of its own: "ok, Configuration (47); not as OCPP 1.6 requires: ..."
+        String separator = result instanceof CaseResult.Passed passed && !passed.observations().isEmpty() ? "; "
+                : result.separator();
+        return remarks.isEmpty() ? "" : separator + String.join("; ", remarks);
     }
 }
