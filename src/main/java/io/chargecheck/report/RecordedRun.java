@@ -22,4 +22,11 @@ record RecordedRun(Instant started, Instant finished, Instant reportedAt, RunInf
     boolean completed() {
         return finished != null;
     }
+
+    /** Every station a case of the run ran against. */
+    java.util.Set<String> stations() {
+        java.util.Set<String> stations = new java.util.TreeSet<>();
+        cases.values().forEach(c -> stations.addAll(c.stations()));
+        return stations;
+    }
 }

@@ -1,12 +1,18 @@
 package io.chargecheck.report;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -26,6 +32,8 @@ public record ReportLayout(Path reports, String runName, List<String> chargers) 
 
     public static final String RUNS = "runs";
     public static final String TRACE_FILE = "ocpp-trace.jsonl";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final DateTimeFormatter RUN_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
             .withZone(ZoneId.systemDefault());
@@ -96,6 +104,22 @@ public record ReportLayout(Path reports, String runName, List<String> chargers) 
             return Optional.ofNullable(grandParent.getParent()).map(r -> r.resolve(absolute.getFileName()));
         }
         return Optional.empty();
+    }
+
+    /** The lines of a run's trace that are of these stations, written to {@code target}. */
+    static void extractTrace(Path sharedTrace, Collection<String> stations, Path target) throws IOException {
+        List<String> own = new ArrayList<>();
+        for (String line : Files.readAllLines(sharedTrace, StandardCharsets.UTF_8)) {
+            try {
+                JsonNode station = JSON.readTree(line).path("station");
+                if (station.isTextual() && stations.contains(station.asText())) {
+                    own.add(line);
+                }
+            } catch (JsonProcessingException unreadable) {
+                // the report of the run says how many lines it could not read; this part leaves them out
+            }
+        }
+        Files.write(target, own, StandardCharsets.UTF_8);
     }
 
     /** Copies a file beside the newest ones, atomically, so nobody opens half a file. */

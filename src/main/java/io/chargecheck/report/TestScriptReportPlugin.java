@@ -93,9 +93,17 @@ public final class TestScriptReportPlugin implements ConcurrentEventListener {
     private void write(RecordedRun run) {
         try {
             CaseCatalog catalog = CaseCatalog.of(featureDirectory, run.sourcesRead());
-            OcppTrace trace = OcppTrace.read(ReportLayout.traceFor(outputDirectory));
-            String html = new ReportRenderer().render(ReportModel.of(run, catalog.cases(), trace, clock.getZone()));
+            Path traceFile = ReportLayout.traceFor(outputDirectory);
+            OcppTrace trace = OcppTrace.read(traceFile);
+            ReportModel model = ReportModel.of(run, catalog.cases(), trace, clock.getZone());
+            String html = new ReportRenderer().render(model);
             Files.createDirectories(outputDirectory);
+            Path ownTrace = outputDirectory.resolve(ReportLayout.TRACE_FILE);
+            boolean sharedTrace = !traceFile.equals(ownTrace);
+            if (sharedTrace) {
+                // one charger of several: its report comes with its own part of the run's trace
+                ReportLayout.extractTrace(traceFile, run.stations(), ownTrace);
+            }
             // Written aside and moved, so a reader never opens half a document.
             Path partial = outputDirectory.resolve(REPORT_FILE + ".partial");
             try {
@@ -108,7 +116,11 @@ public final class TestScriptReportPlugin implements ConcurrentEventListener {
             Optional<Path> latest = ReportLayout.latestFor(outputDirectory);
             if (latest.isPresent()) {
                 ReportLayout.publish(reportFile(), latest.get());
-                ReportLayout.publish(outputDirectory.resolve(ReportLayout.TRACE_FILE), latest.get());
+                ReportLayout.publish(ownTrace, latest.get());
+            }
+            if (sharedTrace) {
+                RunIndex.writeSummary(outputDirectory, String.join(", ", run.stations()), model);
+                RunIndex.write(outputDirectory.getParent(), latest.map(Path::getParent).orElse(outputDirectory.getParent()));
             }
         } catch (IOException | RuntimeException e) {
             LOG.error("Could not write the test script report {}", reportFile().toAbsolutePath(), e);
