@@ -83,14 +83,19 @@ final class Authorizing {
 
     private Optional<AuthorizationStatus> localVerdict(String idTag) {
         return authorization.lookup(idTag, localListEnabled(),
-                configuration.booleanValue(ConfigurationStore.AUTHORIZATION_CACHE_ENABLED), station.now());
+                cacheEnabled(), station.now());
     }
 
     /** Keeps the central system's verdict in the cache, when the cache is on. */
     void remember(String idTag, IdTagInfo info) {
-        if (configuration.booleanValue(ConfigurationStore.AUTHORIZATION_CACHE_ENABLED)) {
+        if (cacheEnabled()) {
             authorization.remember(idTag, info);
         }
+    }
+
+    /** A station without a cache (a variant) has no AuthorizationCacheEnabled key. */
+    private boolean cacheEnabled() {
+        return configuration.booleanValue(ConfigurationStore.AUTHORIZATION_CACHE_ENABLED, false);
     }
 
     private boolean localListEnabled() {

@@ -30,6 +30,7 @@ final class Boot {
     private ScheduledFuture<?> bootRetry;
     private ScheduledFuture<?> heartbeat;
     private int softResets;
+    private boolean poweredBefore;
 
     Boot(Station station) {
         this.station = station;
@@ -54,14 +55,23 @@ final class Boot {
 
     /** Switches on: what was kept on flash comes back, then it connects; completes once the first attempt is decided. */
     CompletableFuture<Void> powerOn() {
-        registration = null;
+        // a station that ran before the suite started is still registered when the suite first sees it
+        boolean resume = !poweredBefore && station.has(Variant.RECONNECT_WITHOUT_BOOT);
+        poweredBefore = true;
+        registration = resume ? RegistrationStatus.Accepted : null;
+        station.configuration.applyPending();
         station.firmware.poweredOn();
         station.diagnostics.poweredOn();
         station.outbox.reload();
         SimulatorConfig.Identity id = config.identity();
-        log.info("switched on: {} {} serial {} firmware {}, {} connector(s){}", id.vendor(), id.model(),
+        log.info("switched on: {} {} serial {} firmware {}, {} connector(s){}{}", id.vendor(), id.model(),
                 id.serialNumber(), station.firmware.version(), config.connectors(),
-                config.quirks().isEmpty() ? "" : ", quirks " + config.quirks());
+                config.quirks().isEmpty() ? "" : ", quirks " + config.quirks(),
+                config.variants().isEmpty() ? "" : ", variants " + config.variants());
+        if (resume) {
+            log.info("registered before this run: no BootNotification until asked for one (variant reconnect-without-boot)");
+            startHeartbeat(configuration.intValue(ConfigurationStore.HEARTBEAT_INTERVAL));
+        }
         return station.connection.powerOn();
     }
 
@@ -112,6 +122,10 @@ final class Boot {
                 if (dropped > 0) {
                     log.info("dropped {} queued transaction message(s) (quirk offline-not-replayed)", dropped);
                 }
+            }
+            if (station.has(Quirk.HEARTBEATS_STOP_AFTER_RECONNECT)) {
+                log.info("no Heartbeat until the next boot (quirk heartbeats-stop-after-reconnect)");
+                EventLoop.cancel(heartbeat);
             }
             station.outbox.state(true, true);
             return CompletableFuture.completedFuture(null);

@@ -75,6 +75,12 @@ public final class ChargePointSimulator implements AutoCloseable {
         }
         station.outbox = new Outbox(store, station.connection::write, station::schedule, config.callTimeout(),
                 !config.has(Quirk.OFFLINE_WRONG_TRANSACTION_ID), log);
+        if (config.has(Variant.SLOW_REPLAY)) {
+            station.outbox.paceReplay(config.replayDelay(), config.replayGap());
+        }
+        if (config.has(Quirk.REPLAY_OUT_OF_ORDER_LATE)) {
+            station.outbox.replayOneLate(java.time.Duration.ofSeconds(Quirk.LATE_REPLAY_SECONDS));
+        }
         loop.afterEachTask(station::reconcile, () -> station.outbox.drained());
     }
 
@@ -249,6 +255,10 @@ public final class ChargePointSimulator implements AutoCloseable {
 
     public Set<Quirk> quirks() {
         return config.quirks();
+    }
+
+    public Set<Variant> variants() {
+        return config.variants();
     }
 
     public Path stateDirectory() {

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Diagnostics (Firmware Management): GetDiagnostics names a file and uploads the station's own log
@@ -40,10 +41,10 @@ final class Diagnostics {
         status = DiagnosticsStatus.Idle;
     }
 
-    void sendStatus(DiagnosticsStatus status) {
+    Outbox.Outgoing<?> sendStatus(DiagnosticsStatus status) {
         this.status = status;
         log.info("diagnostics {}", status);
-        station.outbox.send(new DiagnosticsStatusNotificationRequest(status));
+        return station.outbox.send(new DiagnosticsStatusNotificationRequest(status));
     }
 
     /** What TriggerMessage(DiagnosticsStatusNotification) reports: Uploading while an upload runs, else Idle. */
@@ -61,28 +62,38 @@ final class Diagnostics {
         if (answered == null) {
             log.info("answered without a file name (quirk diagnostics-no-file-name)");
         }
-        return Answer.of(new GetDiagnosticsResponse(answered), () -> upload(request, location, fileName));
+        GetDiagnosticsResponse response = new GetDiagnosticsResponse(answered);
+        if (station.has(Variant.NOTIFICATIONS_BEFORE_ANSWER)) {
+            log.info("uploading before answering (variant notifications-before-answer)");
+            return Answer.after(upload(request, location, fileName), () -> Answer.of(response));
+        }
+        return Answer.of(response, () -> upload(request, location, fileName));
     }
 
-    private void upload(GetDiagnosticsRequest request, URI location, String fileName) {
-        sendStatus(DiagnosticsStatus.Uploading);
+    /** Uploads with its status notifications; completes once the last of them is settled. */
+    private CompletableFuture<Void> upload(GetDiagnosticsRequest request, URI location, String fileName) {
+        Outbox.Outgoing<?> uploading = sendStatus(DiagnosticsStatus.Uploading);
         if (station.has(Quirk.DIAGNOSTICS_NEVER_UPLOADED)) {
             log.info("no upload follows (quirk diagnostics-never-uploaded)");
-            return;
+            return uploading.settled;
         }
+        CompletableFuture<Void> done = new CompletableFuture<>();
         byte[] content = file(request.startTime(), request.stopTime());
         transfers.run("diagnostics upload", () -> {
             transfers.ftp().upload(location, fileName, content);
             return Boolean.TRUE;
         }, FileTransfers.attempts(request.retries()), FileTransfers.retryInterval(request.retryInterval()), (ok, failure) -> {
+            Outbox.Outgoing<?> last;
             if (failure == null) {
                 log.info("diagnostics uploaded: {} ({} bytes)", fileName, content.length);
-                sendStatus(DiagnosticsStatus.Uploaded);
+                last = sendStatus(DiagnosticsStatus.Uploaded);
             } else {
                 log.info("diagnostics upload failed: {}", failure);
-                sendStatus(DiagnosticsStatus.UploadFailed);
+                last = sendStatus(DiagnosticsStatus.UploadFailed);
             }
+            last.settled.whenComplete((settled, error) -> done.complete(null));
         });
+        return done;
     }
 
     /** The station's own log for the window asked for, with a header that says whose it is. */

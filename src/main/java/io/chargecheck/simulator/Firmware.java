@@ -18,6 +18,8 @@ import java.util.concurrent.CompletableFuture;
  */
 final class Firmware {
 
+    /** What {@link Quirk#FIRMWARE_NOT_DOWNLOADED} "installs": nothing it fetched. */
+    private static final byte[] NOT_FETCHED = {0};
     private static final List<String> FIRMWARE_EXTENSIONS = List.of(".tar.gz", ".tgz", ".bin", ".img", ".zip", ".fw", ".hex", ".pkg");
 
     private final Station station;
@@ -90,17 +92,27 @@ final class Firmware {
         URI location = URI.create(request.location());
         Duration wait = Duration.between(station.now(), request.retrieveDate());
         log.info("UpdateFirmware from {}, retrieve at {}", RemoteCommands.redacted(location), request.retrieveDate());
+        if (station.has(Variant.NOTIFICATIONS_BEFORE_ANSWER) && wait.toMillis() <= 1000) { // due now, give or take a clock
+            log.info("downloading before answering (variant notifications-before-answer)");
+            Outbox.Outgoing<?> downloading = sendStatus(FirmwareStatus.Downloading);
+            return Answer.after(downloading.settled, () -> Answer.of(new UpdateFirmwareResponse(), () -> fetch(request, location)));
+        }
         int session = station.session();
         return Answer.of(new UpdateFirmwareResponse(), () -> station.schedule(() -> {
             if (session == station.session()) {
-                download(request, location);
+                sendStatus(FirmwareStatus.Downloading);
+                fetch(request, location);
             }
         }, wait.isNegative() ? Duration.ZERO : wait));
     }
 
-    private void download(UpdateFirmwareRequest request, URI location) {
-        sendStatus(FirmwareStatus.Downloading);
-        int session = station.session();
+    private void fetch(UpdateFirmwareRequest request, URI location) {
+        if (station.has(Quirk.FIRMWARE_NOT_DOWNLOADED)) {
+            log.info("{} not fetched, reported downloaded all the same (quirk firmware-not-downloaded)",
+                    RemoteCommands.redacted(location));
+            downloaded(NOT_FETCHED, version);
+            return;
+        }
         transfers.run("firmware download", () -> transfers.ftp().download(location),
                 FileTransfers.attempts(request.retries()), FileTransfers.retryInterval(request.retryInterval()),
                 (content, failure) -> {
@@ -110,18 +122,23 @@ final class Firmware {
                         return;
                     }
                     log.info("firmware downloaded: {} bytes", content.length);
-                    sendStatus(FirmwareStatus.Downloaded);
-                    sendStatus(FirmwareStatus.Installing);
-                    if (station.has(Quirk.FIRMWARE_NEVER_INSTALLED)) {
-                        log.info("installation never ends (quirk firmware-never-installed)");
-                        return;
-                    }
-                    station.schedule(() -> {
-                        if (session == station.session()) {
-                            install(content, versionOf(location));
-                        }
-                    }, config.installTime());
+                    downloaded(content, versionOf(location));
                 });
+    }
+
+    private void downloaded(byte[] content, String newVersion) {
+        sendStatus(FirmwareStatus.Downloaded);
+        sendStatus(FirmwareStatus.Installing);
+        if (station.has(Quirk.FIRMWARE_NEVER_INSTALLED)) {
+            log.info("installation never ends (quirk firmware-never-installed)");
+            return;
+        }
+        int session = station.session();
+        station.schedule(() -> {
+            if (session == station.session()) {
+                install(content, newVersion);
+            }
+        }, config.installTime());
     }
 
     private void install(byte[] content, String newVersion) {

@@ -61,9 +61,7 @@ final class Metering {
 
     /** A MeterValues of the measurands of MeterValuesSampledData; part of the transaction if one runs. */
     void send(Connector c, ReadingContext context) {
-        List<Measurand> measurands = station.has(Quirk.METER_VALUES_ENERGY_ONLY)
-                ? List.of(Measurand.EnergyActiveImportRegister)
-                : configuration.measurands(ConfigurationStore.METER_VALUES_SAMPLED_DATA);
+        List<Measurand> measurands = sampledMeasurands();
         if (measurands.isEmpty()) {
             return;
         }
@@ -74,5 +72,22 @@ final class Metering {
         } else {
             station.outbox.sendTransactional(new MeterValuesRequest(c.id, tx.wireId(), List.of(sample)), tx.localId);
         }
+    }
+
+    /** The reading a transaction that ends at {@code stop} took just before it, kept for its StopTransaction's replay. */
+    void sendLastReading(Connector c, Connector.Transaction tx, Instant stop) {
+        List<Measurand> measurands = sampledMeasurands();
+        if (measurands.isEmpty()) {
+            return;
+        }
+        Instant taken = stop.minusSeconds(1).isAfter(tx.started) ? stop.minusSeconds(1) : tx.started;
+        MeterValue sample = c.meter.sample(measurands, ReadingContext.SamplePeriodic, taken);
+        station.outbox.sendTransactional(new MeterValuesRequest(c.id, tx.wireId(), List.of(sample)), tx.localId);
+    }
+
+    private List<Measurand> sampledMeasurands() {
+        return station.has(Quirk.METER_VALUES_ENERGY_ONLY)
+                ? List.of(Measurand.EnergyActiveImportRegister)
+                : configuration.measurands(ConfigurationStore.METER_VALUES_SAMPLED_DATA);
     }
 }

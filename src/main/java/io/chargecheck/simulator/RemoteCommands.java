@@ -66,7 +66,20 @@ final class RemoteCommands {
     }
 
     private void called(Frame.Call call) {
-        Answer answer = answer(call);
+        respond(call, answer(call));
+    }
+
+    private void respond(Frame.Call call, Answer answer) {
+        if (answer.later() != null) {
+            int session = station.session();
+            answer.later().whenComplete((later, bug) -> station.execute(() -> {
+                if (session == station.session()) {
+                    respond(call, bug == null ? later
+                            : Answer.error(ErrorCode.InternalError, "the station failed to handle " + call.action()));
+                }
+            }));
+            return;
+        }
         if (answer.error() != null) {
             log.warn("{} answered with CALLERROR {}: {}", call.action(), answer.error(), answer.description());
             reply(new Frame.CallError(call.messageId(), answer.error(), answer.description()));

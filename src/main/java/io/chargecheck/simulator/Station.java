@@ -53,6 +53,7 @@ final class Station {
         this.loop = loop;
         this.store = store;
         this.configuration = new ConfigurationStore(config.connectors());
+        keysOfTheVariants();
         Instant now = now();
         this.connectors = new Connector[config.connectors() + 1];
         for (int id = 0; id <= config.connectors(); id++) {
@@ -60,8 +61,26 @@ final class Station {
         }
     }
 
+    /** The configuration keys a variant's charger does not have, or treats otherwise. */
+    private void keysOfTheVariants() {
+        if (config.has(Variant.NO_AUTH_CACHE)) {
+            configuration.remove(ConfigurationStore.AUTHORIZATION_CACHE_ENABLED);
+            configuration.preset(ConfigurationStore.ALLOW_OFFLINE_TX_FOR_UNKNOWN_ID, "false");
+        }
+        if (config.has(Variant.NO_EV_SIDE_DISCONNECT_KEY)) {
+            configuration.remove(ConfigurationStore.STOP_TRANSACTION_ON_EV_SIDE_DISCONNECT);
+        }
+        if (config.has(Variant.REBOOT_REQUIRED_KEYS)) {
+            configuration.requireReboot(ConfigurationStore.REBOOT_REQUIRED_KEYS);
+        }
+    }
+
     boolean has(Quirk quirk) {
         return config.has(quirk);
+    }
+
+    boolean has(Variant variant) {
+        return config.has(variant);
     }
 
     Instant now() {

@@ -48,10 +48,13 @@ final class Statuses {
         }
     }
 
-    /** After a boot every connector, 0 first, is reported. */
+    /** After a boot every connector, 0 first, is reported (connector 0 not by every charger: a variant). */
     void reportAllAfterBoot() {
         for (Connector c : station.connectors) {
             c.reported = null;
+        }
+        if (station.has(Variant.NO_CONNECTOR_ZERO_AT_BOOT)) {
+            station.station().reported = station.station().report(station.stationFaulted());
         }
     }
 

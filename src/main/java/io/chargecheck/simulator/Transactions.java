@@ -21,6 +21,7 @@ import io.chargecheck.ocpp.message.Core.UnlockStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -32,11 +33,14 @@ final class Transactions {
     private final Station station;
     private final EventLog log;
     private final ConfigurationStore configuration;
+    /** How late {@link Variant#LATE_FINISHING} is, the same from run to run for a station. */
+    private final Random lateness;
 
     Transactions(Station station) {
         this.station = station;
         this.log = station.log;
         this.configuration = station.configuration;
+        this.lateness = new Random(station.config.chargePointId().hashCode());
     }
 
     void register(RemoteCommands commands) {
@@ -72,11 +76,12 @@ final class Transactions {
         c.cablePlugged = false;
         c.evSuspended = false;
         c.finishing = false;
+        c.heldStatus = null;
         log.info("cable unplugged at connector {}", c.id);
         if (c.transaction != null) {
             if (station.has(Quirk.UNPLUG_DOES_NOT_STOP)) {
                 log.info("transaction at connector {} goes on (quirk unplug-does-not-stop)", c.id);
-            } else if (!configuration.booleanValue(ConfigurationStore.STOP_TRANSACTION_ON_EV_SIDE_DISCONNECT)) {
+            } else if (!configuration.booleanValue(ConfigurationStore.STOP_TRANSACTION_ON_EV_SIDE_DISCONNECT, true)) {
                 log.info("transaction at connector {} suspended: StopTransactionOnEVSideDisconnect is false", c.id);
             } else {
                 stop(c, Reason.EVDisconnected, null);
@@ -176,6 +181,7 @@ final class Transactions {
         c.clearAuthorization();
         c.clearReservation();
         c.finishing = false;
+        c.heldStatus = null;
         c.frozenStatus = null;
         log.info("starting a transaction at connector {} for {}, meter at {} Wh", c.id, idTag, tx.meterStart);
         Outbox.Outgoing<StartTransactionResponse> started = station.outbox.sendTransactional(
@@ -208,6 +214,7 @@ final class Transactions {
     /** Ends the transaction at the connector; returns its StopTransaction, or null when a quirk loses it. */
     Outbox.Outgoing<StopTransactionResponse> stop(Connector c, Reason reason, String idTag) {
         Connector.Transaction tx = c.transaction;
+        ChargePointStatus before = c.status(station.stationFaulted());
         Instant now = station.now();
         int meterStop = c.meter.registerWh(now);
         List<MeterValue> transactionData = null;
@@ -224,6 +231,9 @@ final class Transactions {
         log.info("transaction {} at connector {} stops ({}), meter at {} Wh, {} Wh charged", tx.wireId(), c.id, reason,
                 meterStop, meterStop - tx.meterStart);
         Outbox.Outgoing<StopTransactionResponse> stop = null;
+        if (!station.outbox.isOnline() && station.has(Quirk.REPLAY_OUT_OF_ORDER_LATE)) {
+            station.metering.sendLastReading(c, tx, now); // the reading that will come late on replay
+        }
         if (!station.outbox.isOnline() && station.has(Quirk.LOSE_QUEUED_STOP_TRANSACTION)) {
             log.info("offline StopTransaction of transaction {} lost (quirk lose-queued-stop-transaction)", tx.wireId());
         } else {
@@ -233,9 +243,27 @@ final class Transactions {
         }
         station.statuses.applyScheduledAvailability(c); // Finishing, Available or Unavailable follows at the end of the task
         if (stop != null) {
+            if (c.finishing && station.has(Variant.LATE_FINISHING)) {
+                finishLate(c, before, stop);
+            }
             station.firmware.rebootIntoNewFirmwareAfter(stop.answer);
         }
         return stop;
+    }
+
+    /** Keeps showing the status of the transaction until a while after the central system answered its stop. */
+    private void finishLate(Connector c, ChargePointStatus before, Outbox.Outgoing<StopTransactionResponse> stop) {
+        c.heldStatus = before;
+        station.commands.afterAnswers(List.of(stop.answer), () -> {
+            int lag = Variant.LATE_FINISHING_MIN_MS + lateness.nextInt(Variant.LATE_FINISHING_MAX_MS - Variant.LATE_FINISHING_MIN_MS + 1);
+            station.schedule(() -> {
+                if (c.heldStatus == before && c.transaction == null) {
+                    log.info("connector {} reports Finishing {} ms after the StopTransaction answer (variant late-finishing)",
+                            c.id, lag);
+                    c.heldStatus = null;
+                }
+            }, Duration.ofMillis(lag));
+        });
     }
 
     // ------------------------------------------------------------------ remote commands
