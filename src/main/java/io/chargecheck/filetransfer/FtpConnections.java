@@ -76,16 +76,15 @@ final class FtpConnections {
         if (passivePorts == null) {
             return bind(session, 0);
         }
-        IOException last = null;
         int start = Math.floorMod(nextPassive.getAndIncrement(), passivePorts.size());
         for (int i = 0; i < passivePorts.size(); i++) {
             try {
                 return bind(session, passivePorts.first() + (start + i) % passivePorts.size());
             } catch (IOException e) {
-                last = e;
+                // taken (by another session or program): try the next one
             }
         }
-        throw new IOException("every passive port " + passivePorts + " is in use", last);
+        throw new IOException("every passive port " + passivePorts + " is in use");
     }
 
     private ServerSocket bind(DataSession session, int port) throws IOException {

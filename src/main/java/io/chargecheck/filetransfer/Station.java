@@ -152,7 +152,8 @@ final class Station {
             detail = why;
             status = outcome;
             LOG.info("{} {} {} over {}: {} of {} bytes in {} ms, {}{}", Untrusted.shown(chargePointId),
-                    direction == Direction.DOWNLOAD ? "download of" : "upload of", Untrusted.shown(fileName),
+                    direction == Direction.DOWNLOAD ? "download of" : "upload of",
+                    fileName.isEmpty() ? "(no file name)" : Untrusted.shown(fileName),
                     over, bytes.get(), fileSize < 0 ? "?" : fileSize, Duration.between(started, ended).toMillis(),
                     outcome.name().toLowerCase(java.util.Locale.ROOT), why.isEmpty() ? "" : ": " + why);
         }

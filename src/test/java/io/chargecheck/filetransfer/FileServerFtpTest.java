@@ -184,12 +184,14 @@ class FileServerFtpTest {
 
     @Test
     void aPassivePortHeldByOneStationIsRefusedToAnotherUntilItHangsUp() throws IOException {
-        FileServer server = start(FileServerConfig.builder().passivePorts(TestSupport.freePorts(1)));
+        PortRange onePort = TestSupport.freePorts(1);
+        FileServer server = start(FileServerConfig.builder().passivePorts(onePort));
         FTPClient holder = loggedIn(server);
         FTPClient other = loggedIn(server);
 
         assertThat(holder.pasv()).isEqualTo(227);
         assertThat(other.pasv()).isEqualTo(425);
+        assertThat(other.getReplyString()).contains("every passive port " + onePort + " is in use");
         assertThat(other.sendNoOp()).isTrue(); // refused, not disconnected
         holder.disconnect(); // no QUIT: a charger that just closes the connection
 

@@ -28,7 +28,23 @@ final class TestSupport {
     record Tls(SSLContext server, SSLContext client) {
     }
 
-    static Tls sessionCertificate(Path directory) throws Exception {
+    private static Tls tls;
+
+    /** Made once per test run: keytool takes seconds. */
+    static synchronized Tls sessionCertificate() {
+        if (tls == null) {
+            try {
+                Path directory = Files.createTempDirectory("chargecheck-filetransfer-tls");
+                tls = makeCertificate(directory);
+                Files.walk(directory).sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot make the session certificate: " + e.getMessage(), e);
+            }
+        }
+        return tls;
+    }
+
+    private static Tls makeCertificate(Path directory) throws Exception {
         Path keystore = SelfSignedCertificate.generate(directory.resolve("session.p12"), PASSWORD,
                 List.of("localhost", "127.0.0.1"));
         KeyStore store = KeyStore.getInstance("PKCS12");
