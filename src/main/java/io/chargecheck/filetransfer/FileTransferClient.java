@@ -297,8 +297,11 @@ public final class FileTransferClient {
 
     private IOException failure(String what, URI location, IOException cause) {
         String why = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-        if (cause instanceof HttpTimeoutException || cause instanceof SocketTimeoutException) {
-            why = "no answer within " + timeout.toMillis() + " ms (" + why + ")";
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof HttpTimeoutException || t instanceof SocketTimeoutException) {
+                why = "no answer within " + timeout.toMillis() + " ms (" + why + ")";
+                break;
+            }
         }
         return new IOException(what + " " + redacted(location) + " failed: " + why, cause);
     }
