@@ -1,6 +1,6 @@
 package io.chargecheck.simulator;
 
-import io.chargecheck.ftp.FtpTransfer;
+import io.chargecheck.filetransfer.FileTransferClient;
 import io.chargecheck.ocpp.message.Core.AuthorizationStatus;
 import io.chargecheck.ocpp.message.Core.AuthorizeRequest;
 import io.chargecheck.ocpp.message.Core.AvailabilityType;
@@ -78,7 +78,7 @@ public final class ChargePointSimulator implements AutoCloseable {
     private final EventLog log;
     private final ScheduledExecutorService loop;
     private final ExecutorService transfers;
-    private final FtpTransfer ftp;
+    private final FileTransferClient ftp;
     private final Path stateDirectory;
     private final boolean ownsStateDirectory;
     private final StateStore store;
@@ -127,7 +127,7 @@ public final class ChargePointSimulator implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        this.ftp = new FtpTransfer(config.transferTimeout());
+        this.ftp = new FileTransferClient(config.transferTimeout(), config.sslContext());
         try {
             this.ownsStateDirectory = config.stateDirectory() == null;
             this.stateDirectory = ownsStateDirectory
@@ -1076,7 +1076,7 @@ public final class ChargePointSimulator implements AutoCloseable {
         return outbox;
     }
 
-    FtpTransfer ftp() {
+    FileTransferClient ftp() {
         return ftp;
     }
 
