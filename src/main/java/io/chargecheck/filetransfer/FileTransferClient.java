@@ -135,7 +135,6 @@ public final class FileTransferClient {
         }
         ftp.connect(location.getHost(), location.getPort() > 0 ? location.getPort() : FTP.DEFAULT_PORT);
         try {
-            ftp.setSoTimeout(millis);
             if (!FTPReply.isPositiveCompletion(ftp.getReplyCode())) {
                 throw new IOException("the server refused the connection: " + reply(ftp));
             }

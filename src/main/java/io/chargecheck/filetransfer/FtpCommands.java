@@ -19,7 +19,6 @@ import org.mockftpserver.core.session.Session;
 import org.mockftpserver.core.session.SessionKeys;
 import org.mockftpserver.fake.filesystem.FileEntry;
 import org.mockftpserver.fake.filesystem.FileSystem;
-import org.mockftpserver.fake.filesystem.FileSystemEntry;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -54,34 +53,15 @@ final class FtpCommands {
             if (path.isEmpty()) {
                 return;
             }
-            DataSession data = (DataSession) session;
             Optional<Place> place = place(path.get());
-            FileSystemEntry entry = fileSystem.getEntry(path.get());
-            if (!(entry instanceof FileEntry file) || place.isEmpty()) {
-                place.ifPresentOrElse(
-                        p -> p.station().begin(Direction.DOWNLOAD, Protocol.FTP, p.fileName(), -1, remote(session))
-                                .refused("no such file: " + Untrusted.shown(path.get())),
-                        () -> once.info("retr-unknown", "FTP RETR of " + Untrusted.shown(path.get()) + " from "
-                                + remote(session) + ": not a file served to any station, answered 550"));
-                session.sendReply(550, "File not found or not accessible: " + command.getParameter(0) + ".");
+            if (!(fileSystem.getEntry(path.get()) instanceof FileEntry file) || place.isEmpty()) {
+                refuse(session, place, Direction.DOWNLOAD, path.get(), "no such file", 550,
+                        "File not found or not accessible: " + command.getParameter(0) + ".");
                 return;
             }
             Station.Live transfer = place.get().station().begin(Direction.DOWNLOAD, Protocol.FTP,
                     place.get().fileName(), file.getSize(), remote(session));
-            data.meter(transfer::moved);
-            try {
-                library.handleCommand(command, session);
-                if (data.lastReplyCode() == 226) {
-                    transfer.complete(file.getSize());
-                } else {
-                    transfer.refused("answered " + data.lastReplyCode());
-                }
-            } catch (MockFtpServerException e) {
-                transfer.incomplete("the data connection failed: " + rootMessage(e));
-                abort(data, e);
-            } finally {
-                data.meter(null);
-            }
+            metered(library, command, (DataSession) session, transfer, () -> transfer.complete(file.getSize()));
         };
     }
 
@@ -91,16 +71,11 @@ final class FtpCommands {
             if (path.isEmpty()) {
                 return;
             }
-            DataSession data = (DataSession) session;
             Optional<Place> place = place(path.get());
             if (place.isEmpty() || !place.get().area().equals(FileNames.DIAGNOSTICS)
                     || !FileNames.isPlain(place.get().fileName())) {
-                place.ifPresentOrElse(
-                        p -> p.station().begin(Direction.UPLOAD, Protocol.FTP, p.fileName(), -1, remote(session))
-                                .refused("not the upload directory: " + Untrusted.shown(path.get())),
-                        () -> once.info("stor-unknown", "FTP STOR to " + Untrusted.shown(path.get()) + " from "
-                                + remote(session) + ": not a station's upload directory, answered 553"));
-                session.sendReply(553, "Requested action not taken: uploads go to the directory given in the request.");
+                refuse(session, place, Direction.UPLOAD, path.get(), "not a station's upload directory", 553,
+                        "Requested action not taken: uploads go to the directory given in the request.");
                 return;
             }
             Station station = place.get().station();
@@ -111,29 +86,52 @@ final class FtpCommands {
                 session.sendReply(552, "Requested file action aborted: no room left for this station's uploads.");
                 return;
             }
-            data.meter(transfer::moved);
-            try {
-                library.handleCommand(command, session);
-                if (data.lastReplyCode() == 226) {
-                    byte[] content = contentOf(path.get());
-                    station.store(fileName, content);
-                    transfer.complete(content.length);
-                } else {
-                    transfer.refused("answered " + data.lastReplyCode());
-                }
-            } catch (MockFtpServerException e) {
-                if (isOverLimit(e)) {
-                    transfer.refused("larger than the upload limit of " + uploadLimit + " bytes");
-                    data.closeDataConnection();
-                    data.replyIfConnected(552, "Requested file action aborted: larger than " + uploadLimit + " bytes.");
-                } else {
-                    transfer.incomplete("the data connection failed: " + rootMessage(e));
-                    abort(data, e);
-                }
-            } finally {
-                data.meter(null);
-            }
+            metered(library, command, (DataSession) session, transfer, () -> {
+                byte[] content = contentOf(path.get());
+                station.store(fileName, content);
+                transfer.complete(content.length);
+            });
         };
+    }
+
+    /**
+     * Runs MockFtpServer's own handler for the transfer with the data connection counting into it.
+     * Its 226 means {@code completed}; a broken data connection is an incomplete transfer and a 426,
+     * not a stack trace and a lost session.
+     */
+    private void metered(CommandHandler library, Command command, DataSession data, Station.Live transfer,
+                         Runnable completed) throws Exception {
+        data.meter(transfer::moved);
+        try {
+            library.handleCommand(command, data);
+            if (data.lastReplyCode() == 226) {
+                completed.run();
+            } else {
+                transfer.refused("answered " + data.lastReplyCode());
+            }
+        } catch (MockFtpServerException e) {
+            if (isOverLimit(e)) {
+                transfer.refused("larger than the upload limit of " + uploadLimit + " bytes");
+                data.closeDataConnection();
+                data.replyIfConnected(552, "Requested file action aborted: larger than " + uploadLimit + " bytes.");
+            } else {
+                transfer.incomplete("the data connection failed: " + rootMessage(e));
+                abort(data, e);
+            }
+        } finally {
+            data.meter(null);
+        }
+    }
+
+    /** Refused before a byte moves: recorded for the station the path names, else said once. */
+    private void refuse(Session session, Optional<Place> place, Direction direction, String path, String why, int code,
+                        String reply) {
+        String shown = Untrusted.shown(path);
+        place.ifPresentOrElse(
+                p -> p.station().begin(direction, Protocol.FTP, p.fileName(), -1, remote(session)).refused(why + ": " + shown),
+                () -> once.info(direction + "-" + code, "FTP " + (direction == Direction.DOWNLOAD ? "RETR of " : "STOR to ")
+                        + shown + " from " + remote(session) + ": " + why + " (no station's path), answered " + code));
+        session.sendReply(code, reply);
     }
 
     /** LIST and NLST, refusing the root in one line (it holds every station's token) instead of a logged stack trace. */
@@ -189,9 +187,9 @@ final class FtpCommands {
     /** A command MockFtpServer has but this server must not offer (REST: it would resume from byte 0). */
     CommandHandler notOffered(String why) {
         return (command, session) -> {
-            once.info("not-offered-" + command.getName(), "FTP " + command.getName() + " from " + remote(session)
-                    + " answered 502: " + why);
-            session.sendReply(502, "Command not implemented: " + command.getName() + " (" + why + ").");
+            String name = command.getName().toUpperCase(Locale.ROOT); // one of MockFtpServer's, so plain letters
+            once.info("not-offered-" + name, "FTP " + name + " from " + remote(session) + " answered 502: " + why);
+            session.sendReply(502, "Command not implemented: " + name + " (" + why + ").");
         };
     }
 
@@ -233,7 +231,7 @@ final class FtpCommands {
         if (segments.size() < 2) {
             return Optional.empty();
         }
-        String fileName = segments.size() == 3 ? segments.get(2) : segments.size() > 3 ? String.join("/", segments.subList(2, segments.size())) : "";
+        String fileName = String.join("/", segments.subList(2, Math.max(2, segments.size()))); // not plain if nested
         return stations.byToken(segments.get(0)).map(station -> new Place(station, segments.get(1), fileName));
     }
 

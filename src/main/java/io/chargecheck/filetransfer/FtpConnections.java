@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.mockftpserver.core.MockFtpServerException;
@@ -21,13 +22,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * MockFtpServer's connections, made fit for chargers through the extension points it has: its
- * server's and its session's socket factories. A session ends when the station closes the control
- * connection without QUIT (MockFtpServer polls for a command that is ready, never sees the end of
- * the stream, and would keep the session, and any passive port it holds, forever). Passive sockets come from a fixed port range when one is set (a
- * firewall can then let them through), time out when the station never connects, and are closed
- * when a session ends without using them, so a range cannot run dry. Every data socket counts the
- * bytes that really cross it, in chunks, into the transfer that is running, and refuses to read
- * more than the upload limit.
+ * server's and its session's socket factories.
+ * <ul>
+ * <li>A session ends when the station closes the control connection without QUIT (MockFtpServer
+ *     polls for a command that is ready, never sees the end of the stream, and would keep the
+ *     session, and any passive port it holds, forever).</li>
+ * <li>Passive sockets come from a fixed port range when one is set (a firewall can then let them
+ *     through), time out when the station never connects, and are closed when a session ends
+ *     without using them, so a range cannot run dry.</li>
+ * <li>Every data socket counts the bytes that really cross it, in chunks, into the transfer that
+ *     is running, and refuses to read more than the upload limit.</li>
+ * </ul>
  */
 final class FtpConnections {
 
@@ -276,7 +281,7 @@ final class FtpConnections {
                     peeked = b;
                 }
                 return 1;
-            } catch (java.net.SocketTimeoutException e) {
+            } catch (SocketTimeoutException e) {
                 return 0;
             } finally {
                 socket.setSoTimeout(timeout);

@@ -37,10 +37,6 @@ final class Station {
         this.clock = clock;
     }
 
-    String chargePointId() {
-        return chargePointId;
-    }
-
     /** The path segment that is this station's alone: unguessable, and safe in a path whatever the id holds. */
     String token() {
         return token;
@@ -125,10 +121,6 @@ final class Station {
 
         void moved(long count) {
             bytes.addAndGet(count);
-        }
-
-        long bytes() {
-            return bytes.get();
         }
 
         void complete(long size) {

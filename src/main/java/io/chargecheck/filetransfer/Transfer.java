@@ -2,7 +2,6 @@ package io.chargecheck.filetransfer;
 
 import java.time.Instant;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * One transfer the file server saw for a station, as it was when asked: a download of a file it
@@ -11,9 +10,10 @@ import java.util.Optional;
  * @param direction     which way the file went
  * @param protocol      over what
  * @param fileName      the file's name (for an upload refused before its name was known, the name in the URL or "")
- * @param bytes         bytes moved over the data connection or request body so far; the server's view,
- *                      so for a download these are bytes handed to the network, which a station that
- *                      drops the connection at the very end may not have read
+ * @param bytes         bytes moved so far over the FTP data connection or in the HTTP body (a multipart
+ *                      body is larger than its file); the server's view, so for a download these are
+ *                      bytes handed to the network, which a station that drops the connection at the
+ *                      very end may not have read
  * @param fileSize      the size of the file: for a download the served file's, for an upload the stored
  *                      file's once complete; -1 when not known
  * @param started       when the transfer began (the RETR or STOR, the HTTP request)
@@ -52,10 +52,6 @@ public record Transfer(String chargePointId, Direction direction, Protocol proto
 
     public boolean complete() {
         return status == Status.COMPLETE;
-    }
-
-    public Optional<Instant> endedAt() {
-        return Optional.ofNullable(ended);
     }
 
     /** A download that moved the whole file: what case 12 asks of the firmware download. */
