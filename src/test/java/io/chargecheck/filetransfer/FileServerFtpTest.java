@@ -128,6 +128,11 @@ class FileServerFtpTest {
 
         InputStream data = ftp.retrieveFileStream(url.getPath());
         assertThat(data.readNBytes(64 * 1024)).hasSize(64 * 1024);
+        await().atMost(WAIT).until(() -> server.transfers("CP-1").get(0).bytes() >= 64 * 1024);
+        assertThat(server.transfers("CP-1").get(0)).as("readable while it runs").satisfies(running -> {
+            assertThat(running.status()).isEqualTo(Status.RUNNING);
+            assertThat(running.ended()).isNull();
+        });
         data.close(); // what a charger losing power does to the data connection
 
         await().atMost(WAIT).until(() -> server.transfers("CP-1").get(0).status() != Status.RUNNING);
