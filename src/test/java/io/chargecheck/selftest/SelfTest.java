@@ -157,6 +157,7 @@ class SelfTest {
         List<DynamicTest> tests = new ArrayList<>();
         tests.add(dynamicTest("a simulator without quirks passes every case", () -> {
             Result result = clean.join();
+            assertThat(result.runError()).as(result.toString()).isNull();
             assertThat(result.failures()).as(result.toString()).isEmpty();
             assertThat(result.byCase().keySet()).as("every case ran").hasSize(16);
         }));
@@ -173,6 +174,7 @@ class SelfTest {
                     wholeMatrix ? "" : "@case-%02d".formatted(expected.caseNumber()));
             tests.add(dynamicTest(expected.quirk().wireName() + " is caught by case " + expected.caseNumber(), () -> {
                 Result result = run.join();
+                assertThat(result.runError()).as(result.toString()).isNull();
                 assertThat(result.failedCases()).as(result.toString()).contains(expected.caseNumber());
                 assertThat(failureMessages(result, expected.caseNumber())).as(result.toString())
                         .anySatisfy(message -> assertThat(message).contains(expected.message()));
@@ -190,6 +192,7 @@ class SelfTest {
                     itsCase);
             tests.add(dynamicTest(quirk + " is shown in case " + expected.caseNumber() + ", a failure under strict", () -> {
                 Result result = lenient.join();
+                assertThat(result.runError()).as(result.toString()).isNull();
                 assertThat(result.failures()).as(result.toString()).isEmpty();
                 assertThat(result.findings(expected.caseNumber())).as(result.toString())
                         .anySatisfy(finding -> assertThat(finding).contains(expected.finding()));
@@ -202,6 +205,7 @@ class SelfTest {
             CompletableFuture<Result> run = start(legal.name(), legal.settings(), legal.tags());
             tests.add(dynamicTest(legal.name() + " passes every case", () -> {
                 Result result = run.join();
+                assertThat(result.runError()).as(result.toString()).isNull();
                 assertThat(result.failures()).as(result.toString()).isEmpty();
                 assertThat(result.scenarios()).as("cases ran").isNotEmpty();
             }));

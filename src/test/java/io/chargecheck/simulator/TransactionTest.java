@@ -109,6 +109,8 @@ class TransactionTest {
         StartTransactionRequest start = bench.awaitSent(CP, StartTransactionRequest.class, mark);
         assertThat(start.connectorId()).as("the connector with the cable").isEqualTo(2);
         Bench.await().until(() -> cp.transactionId(2).isPresent());
+        // Charging is queued behind the StartTransaction (one call in flight) and goes once that is answered
+        Bench.await().until(() -> bench.trail(CP, mark).size() >= 3);
         assertThat(bench.trail(CP, mark)).startsWith("Authorize", "StartTransaction", "StatusNotification 2 Charging");
 
         long stopMark = bench.mark();
