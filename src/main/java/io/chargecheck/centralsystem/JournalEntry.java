@@ -29,7 +29,8 @@ public record JournalEntry(long seq, Instant time, String chargePointId, Directi
     /** IN: from the charge point to the central system; OUT: the other way. */
     public enum Direction { IN, OUT }
 
-    public enum Kind { FRAME, CONNECTED, DISCONNECTED, REFUSED }
+    /** LISTENER: the central system's own listening socket stopped and was opened again. */
+    public enum Kind { FRAME, CONNECTED, DISCONNECTED, REFUSED, LISTENER }
 
     public boolean isFrame() {
         return kind == Kind.FRAME;

@@ -214,7 +214,7 @@ public final class Bench implements AutoCloseable {
                 .pathPrefix(settings.pathPrefix())
                 .securityProfile(profile)
                 .authorizationKey(settings.authorizationKey().isEmpty() ? null : settings.authorizationKey())
-                .expectedChargePointId(settings.expectedChargePointId().orElse(null))
+                .expectedChargePointIds(settings.expectedChargePointId().map(Set::of).orElse(Set.of()))
                 .callTimeout(settings.timeouts().call())
                 .heartbeatInterval(settings.bootHeartbeatInterval())
                 .idTags(new IdTagPolicy(Set.of(settings.acceptedIdTag()), Set.of(), Set.of()))

@@ -272,7 +272,7 @@ class CentralSystemTest {
 
     @Test
     void refusesAnotherChargePointThanTheOneUnderTest() throws Exception {
-        start(CentralSystemConfig.builder().expectedChargePointId("CP-1"));
+        start(CentralSystemConfig.builder().expectedChargePointIds(java.util.Set.of("CP-1")));
         station = TestStation.connect(cs.url() + "/CP-2");
 
         station.closed.get(5, TimeUnit.SECONDS);
