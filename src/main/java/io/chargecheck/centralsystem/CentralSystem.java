@@ -56,6 +56,9 @@ public final class CentralSystem implements AutoCloseable {
     private volatile int boundPort;
     private volatile boolean closing;
     private final Object listening = new Object();
+    /** The server being replaced, while it is; null otherwise. */
+    private final java.util.concurrent.atomic.AtomicReference<OcppServer> relistening =
+            new java.util.concurrent.atomic.AtomicReference<>();
     private final java.util.List<OcppServer> retired = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private CentralSystem(CentralSystemConfig config, Clock clock) {
@@ -131,8 +134,9 @@ public final class CentralSystem implements AutoCloseable {
     private void sweep() {
         try {
             connections.sweep();
-            if (!closing && !server.isListening()) {
-                listenAgain(server, "its listening socket is closed");
+            OcppServer current = server;
+            if (!closing && !current.isListening() && relistening.compareAndSet(null, current)) {
+                listenAgain(current, "its listening socket is closed", 0);
             }
         } catch (RuntimeException e) {
             // a scheduled task that throws is never run again: keep the guard alive
@@ -160,22 +164,27 @@ public final class CentralSystem implements AutoCloseable {
      * accept fails, as it does out of file descriptors): say so, and listen again on the same port,
      * retrying while the port cannot be had. Connections of the old server that still run go on.
      */
-    private void listenAgain(OcppServer failed, String why) {
+    private void listenAgain(OcppServer failed, String why, int attempt) {
         synchronized (listening) {
             if (closing || server != failed) {
+                relistening.compareAndSet(failed, null);
                 return;
             }
-            String line = "the central system stopped listening on port " + boundPort + " (" + why + "); listening again";
-            LOG.error(line);
-            journal.recordEvent(null, Kind.LISTENER, line);
+            if (attempt == 0) {
+                String line = "the central system stopped listening on port " + boundPort + " (" + why + "); listening again";
+                LOG.error(line);
+                journal.recordEvent(null, Kind.LISTENER, line);
+            }
             OcppServer replacement;
             try {
                 replacement = newServer(boundPort);
                 replacement.startAndWait();
             } catch (RuntimeException e) {
-                LOG.error("listening again on port {} failed: {}; trying again in {} ms", boundPort, e.getMessage(),
-                        RELISTEN_RETRY_MILLIS);
-                timer.schedule(() -> listenAgain(failed, why), RELISTEN_RETRY_MILLIS, TimeUnit.MILLISECONDS);
+                if (attempt % 50 == 0) { // once, then every ten seconds while the port cannot be had
+                    LOG.error("listening again on port {} failed: {}; trying again every {} ms", boundPort,
+                            e.getMessage(), RELISTEN_RETRY_MILLIS);
+                }
+                timer.schedule(() -> listenAgain(failed, why, attempt + 1), RELISTEN_RETRY_MILLIS, TimeUnit.MILLISECONDS);
                 return;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -183,8 +192,9 @@ public final class CentralSystem implements AutoCloseable {
             }
             retired.add(failed); // its connections, if its loop still runs, go on until they close
             server = replacement;
+            relistening.set(null);
             String back = "the central system listens again on port " + boundPort;
-            LOG.error(back);
+            LOG.info(back);
             journal.recordEvent(null, Kind.LISTENER, back);
         }
     }
@@ -322,7 +332,10 @@ public final class CentralSystem implements AutoCloseable {
 
         @Override
         public void listenerFailed(OcppServer failed, Exception cause) {
-            timer.execute(() -> listenAgain(failed, "its loop stopped: " + Untrusted.shown(cause.toString(), Untrusted.EXCERPT)));
+            if (relistening.compareAndSet(null, failed)) {
+                String why = "its loop stopped: " + Untrusted.shown(cause.toString(), Untrusted.EXCERPT);
+                timer.execute(() -> listenAgain(failed, why, 0));
+            }
         }
     }
 }

@@ -99,30 +99,33 @@ abstract class ConnectionChannel implements WrappedByteChannel {
 
     @Override
     public final synchronized int write(ByteBuffer src) throws IOException {
-        if (pendingAnswer == null && captured != null && isHttpRefusal(src) && !refusalReported) {
+        boolean refusal = pendingAnswer == null && captured != null && isHttpRefusal(src);
+        if (refusal && !refusalReported) {
             refusalReported = true;
             refusedByLibrary.accept(this);
         }
-        if (answer != null && pendingAnswer == null && isHttpRefusal(src)) {
-            // the library's refusal: ours goes out instead, and nothing after it
-            int taken = src.remaining();
-            src.position(src.limit());
-            pendingAnswer = ByteBuffer.wrap(answer);
-            writeAnswer();
-            return taken;
+        if (!refusal && pendingAnswer == null) {
+            return writeTransport(src);
         }
-        if (pendingAnswer != null) {
-            int taken = src.remaining();
-            src.position(src.limit()); // one HTTP answer per connection: the rest is dropped
-            writeAnswer();
-            return taken;
+        // A refused upgrade: one HTTP answer (ours if we chose one, else the library's), then the close,
+        // which the library itself never makes for a connection that was no WebSocket yet.
+        int taken = src.remaining();
+        if (pendingAnswer == null) {
+            byte[] libraryAnswer = new byte[taken];
+            src.get(libraryAnswer);
+            pendingAnswer = ByteBuffer.wrap(answer != null ? answer : libraryAnswer);
         }
-        return writeTransport(src);
+        src.position(src.limit()); // anything after the answer is dropped
+        writeAnswer();
+        return taken;
     }
 
     private void writeAnswer() throws IOException {
         if (pendingAnswer.hasRemaining()) {
             writeTransport(pendingAnswer);
+        }
+        if (!pendingAnswer.hasRemaining() && !transportNeedsWrite()) {
+            close();
         }
     }
 
@@ -134,7 +137,7 @@ abstract class ConnectionChannel implements WrappedByteChannel {
     @Override
     public final synchronized void writeMore() throws IOException {
         flushTransport();
-        if (pendingAnswer != null && pendingAnswer.hasRemaining()) {
+        if (pendingAnswer != null && !closed) {
             writeAnswer();
         }
     }
@@ -175,8 +178,13 @@ abstract class ConnectionChannel implements WrappedByteChannel {
     }
 
     /** Our handshake hook refused it and said why: nothing more to report when the library answers. */
-    final synchronized void refusalReported() {
+    final synchronized void markRefusalReported() {
         refusalReported = true;
+    }
+
+    /** Whether its refusal was reported already, so a timeout need not report it again. */
+    final synchronized boolean isRefusalReported() {
+        return refusalReported;
     }
 
     /** The WebSocket handshake is done: what came before it is no longer needed. */

@@ -229,7 +229,9 @@ final class Connections implements WebSocketServerFactory {
         WebSocketImpl socket = tracked.socket;
         if (socket.getReadyState() == ReadyState.NOT_YET_CONNECTED && now - channel.acceptedNanos > timeout) {
             String why = lateHandshake(channel, config.handshakeTimeout());
-            refusals.refused(null, channel.remote, why);
+            if (!channel.isRefusalReported()) {
+                refusals.refused(null, channel.remote, why);
+            }
             socket.closeConnection(CloseFrame.ABNORMAL_CLOSE, why);
             release(channel, tracked.released);
             return;

@@ -54,6 +54,7 @@ final class OcppServer extends WebSocketServer {
     private final CountDownLatch started = new CountDownLatch(1);
     private volatile boolean running;
     private volatile Exception startFailure;
+    private volatile Thread selectorThread;
 
     OcppServer(ServerSocketChannel listener, CentralSystemConfig config, Stations stations, Connections connections) {
         super(listener);
@@ -84,6 +85,23 @@ final class OcppServer extends WebSocketServer {
                     + config.port() + ": " + startFailure.getMessage(), startFailure);
         }
         running = true;
+    }
+
+    /** Run on the selector thread before each accept; a test's way to make the loop fail as it does in the field. */
+    volatile Runnable acceptFault;
+
+    @Override
+    protected boolean onConnect(java.nio.channels.SelectionKey key) {
+        Runnable fault = acceptFault;
+        if (fault != null) {
+            fault.run();
+        }
+        return true;
+    }
+
+    /** The listening socket, for a test that closes it the way the library does when accept fails. */
+    ServerSocketChannel listener() {
+        return listener;
     }
 
     /** Whether it still accepts connections: its loop runs and its listening socket is open. */
@@ -204,6 +222,12 @@ final class OcppServer extends WebSocketServer {
                 started.countDown();
             } else if (running) {
                 running = false;
+                if (Thread.currentThread() == selectorThread) {
+                    // Java-WebSocket 1.6.0's handleFatal calls stop(), which joins the selector thread, on the
+                    // selector thread itself: without an interrupt that join never returns, and the port stays
+                    // bound for good. Interrupted, the join throws, and the loop's shutdown closes the port.
+                    Thread.currentThread().interrupt();
+                }
                 stations.listenerFailed(this, ex);
             }
         } else {
@@ -215,6 +239,7 @@ final class OcppServer extends WebSocketServer {
 
     @Override
     public void onStart() {
+        selectorThread = Thread.currentThread();
         started.countDown();
     }
 
@@ -269,7 +294,7 @@ final class OcppServer extends WebSocketServer {
             channel.answerWith(answer.statusAndHeaders);
         }
         if (channel != null) {
-            channel.refusalReported();
+            channel.markRefusalReported();
         }
         stations.refused(chargePointId, conn.getRemoteSocketAddress(), why);
         return new InvalidDataException(CloseFrame.POLICY_VALIDATION, why);
@@ -287,6 +312,8 @@ final class OcppServer extends WebSocketServer {
             case CloseFrame.POLICY_VALIDATION -> "policy violation";
             default -> "code " + code;
         };
-        return side + ", " + text + (reason == null || reason.isEmpty() ? "" : ": " + reason) + " (" + code + ")";
+        // the reason is the station's own words when it closed: shown, as everything it sends
+        return side + ", " + text + (reason == null || reason.isEmpty() ? "" : ": " + Untrusted.shown(reason, Untrusted.EXCERPT))
+                + " (" + code + ")";
     }
 }

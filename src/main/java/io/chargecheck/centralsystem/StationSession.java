@@ -9,6 +9,7 @@ import io.chargecheck.ocpp.FrameCodec;
 import io.chargecheck.ocpp.MalformedFrameException;
 import io.chargecheck.ocpp.MessageCodec;
 import io.chargecheck.ocpp.PayloadException;
+import io.chargecheck.ocpp.Untrusted;
 import io.chargecheck.ocpp.message.Request;
 import io.chargecheck.ocpp.message.Response;
 import java.time.Duration;
@@ -43,6 +44,8 @@ public final class StationSession {
      * catch a reused one (a constant id, a counter that restarts) while a session of weeks stays bounded.
      */
     private static final int CALL_IDS_KEPT = 1000;
+    /** A frame at debug level: whole for the usual sizes, cut for a flood. */
+    private static final int FRAME_SHOWN = 2000;
 
     private final String chargePointId;
     private final WebSocket socket;
@@ -142,12 +145,13 @@ public final class StationSession {
             // Answering would also break a peer that speaks a newer OCPP-J (2.1 adds types 5 and 6).
             journal.recordFrame(chargePointId, Direction.IN, null, null, null, text,
                     e.getMessage() + "; ignored without an answer, as OCPP-J section 4.1.3 prescribes");
-            LOG.warn("{} sent a frame of an unknown message type, ignored: {}", chargePointId, abbreviate(text));
+            LOG.warn("{} sent a frame of an unknown message type, ignored: {}", chargePointId, Untrusted.shown(text, Untrusted.EXCERPT));
             return;
         }
         String problem = e.code() + ": " + e.getMessage();
         journal.recordFrame(chargePointId, Direction.IN, null, null, null, text, problem);
-        LOG.warn("{} sent a malformed frame ({}): {}", chargePointId, e.getMessage(), abbreviate(text));
+        LOG.warn("{} sent a malformed frame ({}): {}", chargePointId, Untrusted.shown(e.getMessage(), Untrusted.EXCERPT),
+                Untrusted.shown(text, Untrusted.EXCERPT));
         // Without a readable id there is nothing to answer to; OCPP 2.0.1 uses "-1" for that case.
         sendError(new Frame.CallError(e.messageId().orElse("-1"), e.code(), e.getMessage()), null);
     }
@@ -158,7 +162,7 @@ public final class StationSession {
      */
     void onRefusedFrame(String description, String problem) {
         journal.recordFrame(chargePointId, Direction.IN, null, null, null, description, problem);
-        LOG.warn("{}: {}", chargePointId, problem);
+        LOG.warn("{}: {}", chargePointId, Untrusted.shown(problem, Untrusted.EXCERPT));
     }
 
     void onBinary() {
@@ -233,7 +237,7 @@ public final class StationSession {
                 return null;
             }
         }
-        LOG.warn("{} reused message id '{}'", chargePointId, messageId);
+        LOG.warn("{} reused message id '{}'", chargePointId, Untrusted.shown(messageId));
         return "message id '" + messageId + "' was already used by an earlier CALL of this station on this connection;"
                 + " OCPP-J requires a new id for every CALL (answered all the same)";
     }
@@ -241,7 +245,8 @@ public final class StationSession {
     private void reject(Frame.Call call, Action action, String raw, ErrorCode code, String why, String reusedId) {
         String problem = code + ": " + why + (reusedId == null ? "" : "; " + reusedId);
         journal.recordFrame(chargePointId, Direction.IN, call, action, null, raw, problem);
-        LOG.warn("{} sent {} that breaks OCPP 1.6: {}", chargePointId, call.action(), why);
+        LOG.warn("{} sent {} that breaks OCPP 1.6: {}", chargePointId, Untrusted.shown(call.action()),
+                Untrusted.shown(why, Untrusted.EXCERPT));
         sendError(new Frame.CallError(call.messageId(), code, why), action);
     }
 
@@ -256,7 +261,7 @@ public final class StationSession {
                     ? "answer to " + late + " arrived after the call had timed out"
                     : "answer to message id '" + frame.messageId() + "', which no call of ours has";
             journal.recordFrame(chargePointId, Direction.IN, frame, late, null, raw, problem);
-            LOG.warn("{}: {}", chargePointId, problem);
+            LOG.warn("{}: {}", chargePointId, Untrusted.shown(problem, Untrusted.EXCERPT));
         } else {
             call.complete(frame, raw);
         }
@@ -274,7 +279,8 @@ public final class StationSession {
         }
         problem += "; not answered, as OCPP-J answers CALLs only";
         journal.recordFrame(chargePointId, Direction.IN, null, call == null ? null : call.action, null, raw, problem);
-        LOG.warn("{} sent a malformed answer ({}): {}", chargePointId, e.getMessage(), abbreviate(raw));
+        LOG.warn("{} sent a malformed answer ({}): {}", chargePointId, Untrusted.shown(e.getMessage(), Untrusted.EXCERPT),
+                Untrusted.shown(raw, Untrusted.EXCERPT));
         if (call != null) {
             call.fail(Reason.INVALID_RESPONSE, chargePointId + " answered " + call.action
                     + " with a frame that is not OCPP-J: " + e.getMessage(), null);
@@ -329,17 +335,15 @@ public final class StationSession {
         String text = FrameCodec.write(frame);
         // Journal first: the answer can arrive before send() returns.
         journal.recordFrame(chargePointId, Direction.OUT, frame, action, message, text, problem);
-        LOG.debug("{} <- {}", chargePointId, text);
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{} <- {}", chargePointId, Untrusted.shown(text, FRAME_SHOWN));
+        }
         try {
             socket.send(text);
         } catch (WebsocketNotConnectedException e) {
             // Closed between the journal and the send: a call in flight fails through onClosed.
             LOG.debug("{}: connection closed before a frame could be sent", chargePointId);
         }
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 200 ? text : text.substring(0, 200) + "...";
     }
 
     private final class PendingCall<R extends Response> {
@@ -378,7 +382,8 @@ public final class StationSession {
             } catch (PayloadException e) {
                 String problem = e.code() + ": " + e.getMessage();
                 journal.recordFrame(chargePointId, Direction.IN, result, action, null, raw, problem);
-                LOG.warn("{} answered {} with a payload that breaks OCPP 1.6: {}", chargePointId, action, e.getMessage());
+                LOG.warn("{} answered {} with a payload that breaks OCPP 1.6: {}", chargePointId, action,
+                        Untrusted.shown(e.getMessage(), Untrusted.EXCERPT));
                 fail(Reason.INVALID_RESPONSE, chargePointId + " answered with an invalid " + e.getMessage(), null);
             }
         }

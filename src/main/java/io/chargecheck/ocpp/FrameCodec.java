@@ -67,8 +67,9 @@ public final class FrameCodec {
         }
         String messageId = id.textValue();
         if (messageId.isEmpty() || messageId.length() > Frame.MAX_MESSAGE_ID_LENGTH) {
-            // Not echoed back: an id the peer may not accept itself is no id to answer to.
-            throw new MalformedFrameException(ErrorCode.FormationViolation, null, typeId,
+            // A long id is still readable, and the station can match the CALLERROR to its call only by
+            // it; an empty one is no id at all.
+            throw new MalformedFrameException(ErrorCode.FormationViolation, messageId.isEmpty() ? null : messageId, typeId,
                     "messageId must be 1 to " + Frame.MAX_MESSAGE_ID_LENGTH + " characters, was " + messageId.length());
         }
         return messageId;

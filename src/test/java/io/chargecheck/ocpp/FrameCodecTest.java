@@ -132,7 +132,8 @@ class FrameCodecTest {
                 arguments("message id a number", "[2,19223201,\"Heartbeat\",{}]", null),
                 arguments("message id null", "[2,null,\"Heartbeat\",{}]", null),
                 arguments("message id empty", "[2,\"\",\"Heartbeat\",{}]", null),
-                arguments("message id of 37 characters", "[2,\"" + ID_36 + "4\",\"Heartbeat\",{}]", null),
+                // too long, but readable: the CALLERROR can carry it, so the station can match it to its call
+                arguments("message id of 37 characters", "[2,\"" + ID_36 + "4\",\"Heartbeat\",{}]", ID_36 + "4"),
                 // the message id could be read, so the answer can name it
                 arguments("message type id 5", "[5,\"1\",\"Heartbeat\",{}]", "1"),
                 arguments("message type id a string", "[\"2\",\"1\",\"Heartbeat\",{}]", "1"),
