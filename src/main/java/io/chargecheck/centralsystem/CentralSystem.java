@@ -65,7 +65,7 @@ public final class CentralSystem implements AutoCloseable {
         this.config = config;
         this.clock = clock;
         this.trace = config.traceFile() == null ? null : new TraceWriter(config.traceFile());
-        this.journal = new Journal(trace, clock);
+        this.journal = new Journal(trace, clock, config.journalMemoryBytes());
         this.responders = Responders.defaults(config, clock);
         this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "central-system-timer");
@@ -213,6 +213,13 @@ public final class CentralSystem implements AutoCloseable {
 
     public Journal journal() {
         return journal;
+    }
+
+    /** Returns once every entry journalled so far is in the trace file (at once without a trace). */
+    public void flushTrace() {
+        if (trace != null) {
+            trace.awaitWritten(journal.mark());
+        }
     }
 
     public Responders responders() {

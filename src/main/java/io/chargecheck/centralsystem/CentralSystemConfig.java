@@ -19,6 +19,8 @@ import javax.net.ssl.SSLContext;
  * @param maxConnections        connections open at once, WebSocket or not yet; more are refused at once
  * @param maxConnectionsPerAddress the same for one remote address (chargers behind one NAT share one)
  * @param handshakeTimeout      a connection that has not completed its WebSocket handshake by then is closed
+ * @param journalMemoryBytes    about how much heap the journal's entries may take; beyond it the oldest
+ *                              leave memory (they stay in the trace)
  */
 public record CentralSystemConfig(
         String host,
@@ -36,7 +38,8 @@ public record CentralSystemConfig(
         IdTagPolicy idTags,
         int maxConnections,
         int maxConnectionsPerAddress,
-        Duration handshakeTimeout) {
+        Duration handshakeTimeout,
+        long journalMemoryBytes) {
 
     public CentralSystemConfig {
         Objects.requireNonNull(host, "host");
@@ -46,6 +49,9 @@ public record CentralSystemConfig(
         Objects.requireNonNull(idTags, "idTags");
         Objects.requireNonNull(handshakeTimeout, "handshakeTimeout");
         expectedChargePointIds = expectedChargePointIds == null ? Set.of() : Set.copyOf(expectedChargePointIds);
+        if (journalMemoryBytes < 1) {
+            throw new IllegalArgumentException("journalMemoryBytes must be positive");
+        }
         if (maxConnections < 1 || maxConnectionsPerAddress < 1) {
             throw new IllegalArgumentException("maxConnections and maxConnectionsPerAddress must be at least 1");
         }
@@ -74,7 +80,7 @@ public record CentralSystemConfig(
         return trimmed.isEmpty() || trimmed.startsWith("/") ? trimmed : "/" + trimmed;
     }
 
-    /** The builder exists because most callers change two or three of sixteen settings. */
+    /** The builder exists because most callers change two or three of seventeen settings. */
     public static final class Builder {
         private String host = "127.0.0.1";
         private int port = 0;
@@ -93,6 +99,8 @@ public record CentralSystemConfig(
         private int maxConnections = 1024;
         private int maxConnectionsPerAddress = 256;
         private Duration handshakeTimeout = Duration.ofSeconds(10);
+        // tens of thousands of frames: hours of a bench run, a minute of a soak of 500 stations
+        private long journalMemoryBytes = 64L * 1024 * 1024;
 
         private Builder() {
         }
@@ -114,6 +122,7 @@ public record CentralSystemConfig(
             maxConnections = c.maxConnections;
             maxConnectionsPerAddress = c.maxConnectionsPerAddress;
             handshakeTimeout = c.handshakeTimeout;
+            journalMemoryBytes = c.journalMemoryBytes;
         }
 
         public Builder host(String value) { host = value; return this; }
@@ -132,11 +141,13 @@ public record CentralSystemConfig(
         public Builder maxConnections(int value) { maxConnections = value; return this; }
         public Builder maxConnectionsPerAddress(int value) { maxConnectionsPerAddress = value; return this; }
         public Builder handshakeTimeout(Duration value) { handshakeTimeout = value; return this; }
+        public Builder journalMemoryBytes(long value) { journalMemoryBytes = value; return this; }
 
         public CentralSystemConfig build() {
             return new CentralSystemConfig(host, port, pathPrefix, securityProfile, authorizationKey, sslContext,
                     expectedChargePointIds, callTimeout, maxFrameBytes, traceFile, heartbeatInterval,
-                    registrationStatus, idTags, maxConnections, maxConnectionsPerAddress, handshakeTimeout);
+                    registrationStatus, idTags, maxConnections, maxConnectionsPerAddress, handshakeTimeout,
+                    journalMemoryBytes);
         }
     }
 }

@@ -434,6 +434,7 @@ class AdversarialClientTest {
     private List<JsonNode> traceLines() {
         try {
             List<JsonNode> lines = new ArrayList<>();
+            cs.flushTrace(); // the trace is written by a thread of its own
             for (String line : Files.readAllLines(temp.resolve("trace.jsonl"))) {
                 lines.add(json(line));
             }

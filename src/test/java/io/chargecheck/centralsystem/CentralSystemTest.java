@@ -86,6 +86,7 @@ class CentralSystemTest {
         connect("CP-1").send(BOOT);
         station.next();
 
+        cs.flushTrace();
         List<String> lines = Files.readAllLines(temp.resolve("trace.jsonl"));
         assertThat(lines).hasSize(cs.journal().size());
         JsonNode call = json(lines.get(1));
