@@ -50,6 +50,8 @@ public final class CentralSystem implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final Map<String, StationSession> sessions = new ConcurrentHashMap<>();
     private final Map<String, Instant> offlineUntil = new ConcurrentHashMap<>();
+    /** What each station said before, for the rules that depend on it; kept across its reconnects. */
+    private final Map<String, StationRules> rules = new ConcurrentHashMap<>();
     private final Connections connections;
     private final Stations stations = new Stations();
     private volatile OcppServer server;
@@ -309,7 +311,7 @@ public final class CentralSystem implements AutoCloseable {
         @Override
         public StationSession opened(String chargePointId, WebSocket socket) {
             StationSession session = new StationSession(chargePointId, socket, journal, responders, timer,
-                    config.callTimeout());
+                    config.callTimeout(), rules.computeIfAbsent(chargePointId, id -> new StationRules()));
             StationSession previous = sessions.put(chargePointId, session);
             journal.recordEvent(chargePointId, Kind.CONNECTED, "connected from " + socket.getRemoteSocketAddress()
                     + " with subprotocol " + OcppServer.SUBPROTOCOL);

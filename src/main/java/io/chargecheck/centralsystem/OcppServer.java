@@ -73,7 +73,7 @@ final class OcppServer extends WebSocketServer {
      * of a silent 404 in the library.
      */
     static List<Draft> drafts(CentralSystemConfig config) {
-        return List.of(new Draft_6455(List.of(), List.of(new Protocol(SUBPROTOCOL), new Protocol("")),
+        return List.of(new MaskedFramesDraft(List.of(), List.of(new Protocol(SUBPROTOCOL), new Protocol("")),
                 config.maxFrameBytes()));
     }
 

@@ -53,6 +53,7 @@ public final class StationSession {
     private final Responders responders;
     private final ScheduledExecutorService timer;
     private final Duration defaultTimeout;
+    private final StationRules rules;
 
     private final Object lock = new Object();
     private final ArrayDeque<PendingCall<?>> waiting = new ArrayDeque<>();
@@ -72,7 +73,8 @@ public final class StationSession {
     private boolean closed;
 
     StationSession(String chargePointId, WebSocket socket, Journal journal, Responders responders,
-                   ScheduledExecutorService timer, Duration defaultTimeout) {
+                   ScheduledExecutorService timer, Duration defaultTimeout, StationRules rules) {
+        this.rules = rules;
         this.chargePointId = chargePointId;
         this.socket = socket;
         this.journal = journal;
@@ -209,7 +211,14 @@ public final class StationSession {
             reject(call, action, raw, e.code(), e.getMessage(), reusedId);
             return;
         }
-        journal.recordFrame(chargePointId, Direction.IN, call, action, request, raw, reusedId);
+        StationRules.Verdict verdict = rules.check(request);
+        String asciiProblem = ciStringProblem(call.payload(), action.requestType());
+        if (verdict.error() != null) {
+            reject(call, action, raw, verdict.error(), verdict.problem(), joined(reusedId, asciiProblem));
+            return;
+        }
+        journal.recordFrame(chargePointId, Direction.IN, call, action, request, raw,
+                joined(reusedId, verdict.problem(), asciiProblem));
         Response response;
         try {
             response = responders.answer(chargePointId, request);
@@ -222,8 +231,26 @@ public final class StationSession {
             sendError(new Frame.CallError(call.messageId(), ErrorCode.NotSupported, action + " is not supported here"), action);
             return;
         }
+        rules.answered(response);
         Frame.CallResult result = new Frame.CallResult(call.messageId(), MessageCodec.encode(response));
         send(result, action, response, null);
+    }
+
+    /** Printable ASCII in CiStrings: noted, not refused (see {@link io.chargecheck.ocpp.PayloadValidator#nonPrintableCiStrings}). */
+    private static String ciStringProblem(com.fasterxml.jackson.databind.JsonNode payload, Class<?> type) {
+        List<io.chargecheck.ocpp.Violation> found = io.chargecheck.ocpp.PayloadValidator.nonPrintableCiStrings(payload, type);
+        return found.isEmpty() ? null : found.stream().map(io.chargecheck.ocpp.Violation::describe)
+                .collect(java.util.stream.Collectors.joining("; ")) + " (answered all the same)";
+    }
+
+    private static String joined(String... problems) {
+        String all = null;
+        for (String problem : problems) {
+            if (problem != null) {
+                all = all == null ? problem : all + "; " + problem;
+            }
+        }
+        return all;
     }
 
     /**
@@ -377,7 +404,9 @@ public final class StationSession {
             Frame.CallResult result = (Frame.CallResult) frame;
             try {
                 Response response = MessageCodec.decodeResponse(action, result.payload());
-                journal.recordFrame(chargePointId, Direction.IN, result, action, response, raw, null);
+                rules.learned(response);
+                journal.recordFrame(chargePointId, Direction.IN, result, action, response, raw,
+                        ciStringProblem(result.payload(), action.responseType()));
                 future.complete(castResponse(response));
             } catch (PayloadException e) {
                 String problem = e.code() + ": " + e.getMessage();

@@ -1,5 +1,6 @@
 package io.chargecheck.ocpp;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,7 +13,12 @@ public final class FrameCodec {
 
     private static final ObjectMapper JSON = OcppJson.mapper();
     /** One WebSocket text frame is one JSON value: "[...] junk" or "[...]]" is not JSON, though Jackson stops reading early. */
-    private static final ObjectReader READER = JSON.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectReader LENIENT = JSON.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /**
+     * A JSON object with the same key twice has no one meaning (RFC 8259 section 4: names SHOULD be
+     * unique; parsers differ on which value wins), so OCPP-J cannot be read from it.
+     */
+    private static final ObjectReader READER = LENIENT.with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private FrameCodec() {
     }
@@ -22,8 +28,11 @@ public final class FrameCodec {
         try {
             root = READER.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new MalformedFrameException(ErrorCode.FormationViolation, null,
-                    "not JSON: " + e.getOriginalMessage());
+            String why = e.getOriginalMessage();
+            if (why != null && why.startsWith("Duplicate field")) {
+                throw duplicateKey(text, why);
+            }
+            throw new MalformedFrameException(ErrorCode.FormationViolation, null, "not JSON: " + why);
         }
         if (root == null || !root.isArray()) {
             throw new MalformedFrameException(ErrorCode.FormationViolation, null,
@@ -45,6 +54,25 @@ public final class FrameCodec {
             default -> throw new MalformedFrameException(ErrorCode.FormationViolation, messageId, typeId,
                     "unknown messageTypeId " + typeId + " (2 = CALL, 3 = CALLRESULT, 4 = CALLERROR)");
         };
+    }
+
+    /** A frame with a duplicate key: read once more without the check, for the id the answer needs. */
+    private static MalformedFrameException duplicateKey(String text, String why) {
+        String messageId = null;
+        Integer typeId = null;
+        try {
+            JsonNode lenient = LENIENT.readTree(text);
+            if (lenient != null && lenient.isArray()) {
+                JsonNode type = lenient.get(0);
+                typeId = type != null && type.isIntegralNumber() && type.canConvertToInt() ? type.intValue() : null;
+                JsonNode id = lenient.get(1);
+                messageId = id != null && id.isTextual() && !id.textValue().isEmpty() ? id.textValue() : null;
+            }
+        } catch (JsonProcessingException e) {
+            // nothing more to read from it
+        }
+        return new MalformedFrameException(ErrorCode.FormationViolation, messageId, typeId,
+                "duplicate key in a JSON object (" + why.replace("Duplicate field", "field") + "); OCPP-J needs each key once");
     }
 
     public static String write(Frame frame) {

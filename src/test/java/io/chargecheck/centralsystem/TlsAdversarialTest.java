@@ -61,6 +61,13 @@ class TlsAdversarialTest {
         try (var out = Files.newOutputStream(truststore)) {
             trusted.store(out, PASSWORD.toCharArray());
         }
+        // The first TLS handshake of a JVM loads and compiles the crypto: on a busy machine it can take
+        // longer than the short handshake timeout these tests use, so one is made before, without it.
+        try (CentralSystem warm = CentralSystem.start(CentralSystemConfig.builder().securityProfile(SecurityProfile.MUTUAL_TLS)
+                .sslContext(TlsSupport.serverContext(serverKeystore, PASSWORD, truststore, PASSWORD)).build());
+             WellBehavedStation station = WellBehavedStation.connect(warm, "WARM", null, clientContext(SecurityProfile.MUTUAL_TLS))) {
+            station.assertServed();
+        }
     }
 
     @AfterEach
