@@ -211,6 +211,9 @@ public final class SoakTest {
         }
         try (CentralSystem cs = CentralSystem.start(CentralSystemConfig.builder()
                 .traceFile(options.trace())
+                // every station comes from this machine's one address
+                .maxConnectionsPerAddress(Math.max(256, options.stations() + 16))
+                .maxConnections(Math.max(1024, options.stations() + 16))
                 .idTags(IdTagPolicy.accepting(cards.toArray(String[]::new)))
                 .heartbeatInterval(options.heartbeatInterval())
                 .callTimeout(Duration.ofSeconds(30))
