@@ -70,7 +70,7 @@ public final class FirmwareUpdate {
     public void assertRebooted() {
         Received<BootNotificationRequest> boot = context.evidence().next(BootNotificationRequest.class)
                 .after(context.scene().lastAction).within(context.timeouts().reboot());
-        context.bench().awaitBoot(context.timeouts().reboot());
+        context.station().awaitBoot(context.timeouts().reboot());
         String after = boot.message().firmwareVersion();
         context.observations().note("firmware " + firmwareBefore + " to " + after);
     }

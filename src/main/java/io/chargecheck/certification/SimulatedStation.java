@@ -26,10 +26,10 @@ public final class SimulatedStation implements StationDriver {
         this.settings = settings;
     }
 
-    static SimulatedStation start(Settings settings, String centralSystemUrl) {
+    static SimulatedStation start(Settings settings, String chargePointId, String centralSystemUrl) {
         SimulatorConfig config = SimulatorConfig.builder()
                 .centralSystemUrl(centralSystemUrl)
-                .chargePointId(settings.chargePointId())
+                .chargePointId(chargePointId)
                 .connectors(settings.simulatorConnectors())
                 .quirks(Quirk.parse(String.join(",", settings.simulatorQuirks())))
                 .password(settings.authorizationKey().isEmpty() ? null : settings.authorizationKey())

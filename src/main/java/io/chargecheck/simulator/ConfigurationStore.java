@@ -41,6 +41,10 @@ final class ConfigurationStore {
     static final String SEND_LOCAL_LIST_MAX_LENGTH = "SendLocalListMaxLength";
     static final String WEB_SOCKET_PING_INTERVAL = "WebSocketPingInterval";
 
+    /** The keys {@link Variant#REBOOT_REQUIRED_KEYS} changes only at the next boot. */
+    static final List<String> REBOOT_REQUIRED_KEYS = List.of(METER_VALUES_SAMPLED_DATA, METER_VALUE_SAMPLE_INTERVAL,
+            WEB_SOCKET_PING_INTERVAL, "ClockAlignedDataInterval", STOP_TXN_SAMPLED_DATA, "LightIntensity");
+
     static final String SUPPORTED_PROFILES = "Core,FirmwareManagement,LocalAuthListManagement,Reservation,RemoteTrigger";
 
     private static final Pattern PHASE_ROTATION = Pattern.compile("(\\d+)\\.(NotApplicable|Unknown|RST|RTS|SRT|STR|TRS|TSR)");
@@ -59,6 +63,8 @@ final class ConfigurationStore {
     private final Map<String, Definition> definitions = new LinkedHashMap<>();
     private final Map<String, String> defaults = new LinkedHashMap<>();
     private final Map<String, String> values = new LinkedHashMap<>();
+    /** New values of reboot-required keys, in force from the next boot. */
+    private final Map<String, String> pending = new LinkedHashMap<>();
     private final int connectors;
 
     ConfigurationStore(int connectors) {
@@ -117,6 +123,30 @@ final class ConfigurationStore {
         values.put(name, value);
     }
 
+    /** The station has no such key (a variant of a real charger): listed nowhere, NotSupported to change. */
+    void remove(String key) {
+        definitions.remove(key);
+        defaults.remove(key);
+        values.remove(key);
+        pending.remove(key);
+    }
+
+    /** From now on a new value of these keys waits for the next boot (answered RebootRequired). */
+    void requireReboot(List<String> keys) {
+        for (String key : keys) {
+            Definition d = definitions.get(key);
+            if (d != null) {
+                definitions.put(key, new Definition(d.name(), d.readOnly(), d.type(), d.maxItemsKey(), true));
+            }
+        }
+    }
+
+    /** At boot: the values that waited for it take effect. */
+    void applyPending() {
+        values.putAll(pending);
+        pending.clear();
+    }
+
     boolean isKnown(String key) {
         return definitions.containsKey(key);
     }
@@ -135,6 +165,12 @@ final class ConfigurationStore {
 
     boolean booleanValue(String key) {
         return Boolean.parseBoolean(require(key));
+    }
+
+    /** A boolean key that a station may not have: {@code ifAbsent} when it has not. */
+    boolean booleanValue(String key, boolean ifAbsent) {
+        String value = values.get(key);
+        return value == null ? ifAbsent : Boolean.parseBoolean(value);
     }
 
     List<Measurand> measurands(String key) {
@@ -157,7 +193,7 @@ final class ConfigurationStore {
     /**
      * ChangeConfiguration as the specification wants it: NotSupported for a key the station does
      * not have, Rejected for a read-only key or a value that fails its check, RebootRequired when
-     * the new value waits for a reboot, else Accepted. The value is stored unless Rejected.
+     * the new value waits for a reboot (kept until then), else Accepted (in force at once).
      */
     ConfigurationStatus change(String key, String value) {
         Definition definition = definitions.get(key);
@@ -171,23 +207,30 @@ final class ConfigurationStore {
         if (normalized.isEmpty()) {
             return ConfigurationStatus.Rejected;
         }
-        String previous = values.put(key, normalized.get());
-        return definition.rebootRequired() && !normalized.get().equals(previous)
-                ? ConfigurationStatus.RebootRequired : ConfigurationStatus.Accepted;
+        if (!definition.rebootRequired() || normalized.get().equals(values.get(key))) {
+            values.put(key, normalized.get());
+            pending.remove(key);
+            return ConfigurationStatus.Accepted;
+        }
+        pending.put(key, normalized.get());
+        return ConfigurationStatus.RebootRequired;
     }
 
-    /** Sets an initial value from the simulator's configuration; a value a central system could not set is refused. */
+    /** Sets an initial value from the simulator's configuration, in force at once; a value a central system could not set is refused. */
     void preset(String key, String value) {
         ConfigurationStatus status = change(key, value);
         if (status == ConfigurationStatus.NotSupported || status == ConfigurationStatus.Rejected) {
             throw new IllegalArgumentException("configuration key " + key + " cannot be set to '" + value + "': " + status);
         }
+        applyPending();
     }
 
-    /** The keys whose value differs from the default, to survive a restart. */
+    /** The keys whose value differs from the default after the next boot, to survive a restart. */
     Map<String, String> changed() {
         Map<String, String> changed = new LinkedHashMap<>();
-        values.forEach((key, value) -> {
+        Map<String, String> afterBoot = new LinkedHashMap<>(values);
+        afterBoot.putAll(pending);
+        afterBoot.forEach((key, value) -> {
             if (!value.equals(defaults.get(key))) {
                 changed.put(key, value);
             }

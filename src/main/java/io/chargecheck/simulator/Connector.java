@@ -71,6 +71,8 @@ final class Connector {
     Reservation reservation;
     ScheduledFuture<?> reservationExpiry;
     boolean finishing;
+    /** A status the station keeps showing for a while after the state moved on (a real charger's lag). */
+    ChargePointStatus heldStatus;
     ChargePointStatus frozenStatus;
     ScheduledFuture<?> sampling;
     Report reported;
@@ -100,6 +102,9 @@ final class Connector {
         }
         if (frozenStatus != null) {
             return frozenStatus;
+        }
+        if (heldStatus != null) {
+            return heldStatus;
         }
         if (transaction != null) {
             if (!cablePlugged || evSuspended) {
@@ -170,6 +175,7 @@ final class Connector {
         clearReservation();
         stopSampling();
         finishing = false;
+        heldStatus = null;
         frozenStatus = null;
         scheduledAvailability = null;
         reported = null;

@@ -58,6 +58,8 @@ final class Outbox {
         final CompletableFuture<R> answer = new CompletableFuture<>();
         final CompletableFuture<Void> settled = new CompletableFuture<>();
         private String messageId;
+        /** Kept while offline and replayed at the pace of a slow charger. */
+        private boolean paced;
 
         private Outgoing(Action action, ObjectNode payload, Integer localTransactionId) {
             this.action = action;
@@ -91,6 +93,16 @@ final class Outbox {
     private boolean connected;
     private boolean registered;
 
+    // replaying what was kept while offline the way some chargers do: slowly, or one message late
+    private Duration paceDelay;
+    private Duration paceGap;
+    private boolean paceOpen = true;
+    private ScheduledFuture<?> paceTimer;
+    private Duration lateDelay;
+    private Outgoing<?> lateReading;
+    private Outgoing<?> lateAfter;
+    private ScheduledFuture<?> lateTimer;
+
     /**
      * @param patchPlaceholders false copies the defect of chargers that replay queued messages with
      *                          their local transaction id instead of the one the central system assigned
@@ -105,11 +117,31 @@ final class Outbox {
         this.log = log;
     }
 
+    /**
+     * After a reconnect, the kept transaction messages go one at a time: the first {@code delay}
+     * after the reconnect, each next one {@code gap} after the answer to the one before. Other
+     * messages are not held up; later transaction messages wait behind the kept ones.
+     */
+    void paceReplay(Duration delay, Duration gap) {
+        this.paceDelay = delay;
+        this.paceGap = gap;
+    }
+
+    /**
+     * A defect: after a reconnect, the last kept MeterValues before a kept StopTransaction of the same
+     * transaction is held back and sent {@code delay} after the StopTransaction was answered.
+     */
+    void replayOneLate(Duration delay) {
+        this.lateDelay = delay;
+    }
+
     /** Forgets everything in memory and reads the transaction messages back from disk, as after a power cycle. */
     void reload() {
         queue.forEach(outgoing -> outgoing.answer.completeExceptionally(new CallFailedException("station restarted")));
         queue.clear();
         inFlight = null;
+        lateReading = null; // on disk, read back below
+        endReplay();
         transactionIds.clear();
         StateStore.OfflineQueue saved = store.loadQueue();
         nextLocalTransactionId = saved.nextLocalTransactionId();
@@ -163,13 +195,87 @@ final class Outbox {
 
     /** The connection or the registration changed; losing the connection drops what is not a transaction message. */
     void state(boolean connected, boolean registered) {
+        boolean wasOnline = isOnline();
         boolean lost = this.connected && !connected;
         this.connected = connected;
         this.registered = connected && registered;
         if (lost) {
             connectionLost();
         }
+        if (!wasOnline && isOnline()) {
+            replayBegins();
+        }
         pump();
+    }
+
+    private void replayBegins() {
+        if (lateDelay != null) {
+            holdOneBack();
+        }
+        if (paceDelay == null) {
+            return;
+        }
+        long kept = queue.stream().filter(Outgoing::isTransactional).peek(outgoing -> outgoing.paced = true).count();
+        if (kept > 0) {
+            log.info("replaying {} kept transaction message(s) one at a time, the first in {} ms (variant slow-replay)",
+                    kept, paceDelay.toMillis());
+            paceOpen = false;
+            paceTimer = scheduler.schedule(this::paceOpens, paceDelay);
+        }
+    }
+
+    private void paceOpens() {
+        paceOpen = true;
+        pump();
+    }
+
+    private void endReplay() {
+        if (paceTimer != null) {
+            paceTimer.cancel(false);
+        }
+        paceOpen = true;
+        queue.forEach(outgoing -> outgoing.paced = false);
+        if (lateTimer != null) {
+            lateTimer.cancel(false);
+        }
+        if (lateReading != null) {
+            queue.addLast(lateReading); // still out of order, as it would be on the charger
+            lateReading = null;
+        }
+        lateAfter = null;
+    }
+
+    private void holdOneBack() {
+        Outgoing<?> stop = queue.stream().filter(outgoing -> outgoing.action == Action.StopTransaction && outgoing.isTransactional())
+                .findFirst().orElse(null);
+        if (stop == null) {
+            return;
+        }
+        Outgoing<?> reading = null;
+        for (Outgoing<?> outgoing : queue) {
+            if (outgoing == stop) {
+                break;
+            }
+            if (outgoing.action == Action.MeterValues && stop.localTransactionId.equals(outgoing.localTransactionId)) {
+                reading = outgoing;
+            }
+        }
+        if (reading != null) {
+            queue.remove(reading);
+            lateReading = reading;
+            lateAfter = stop;
+            log.info("a kept MeterValues will come {} ms after the StopTransaction (quirk replay-out-of-order-late)",
+                    lateDelay.toMillis());
+        }
+    }
+
+    private void lateReadingDue() {
+        if (lateReading != null) {
+            queue.addLast(lateReading);
+            lateReading = null;
+            lateAfter = null;
+            pump();
+        }
     }
 
     boolean isOnline() {
@@ -203,7 +309,18 @@ final class Outbox {
         if (done.isTransactional()) {
             persist();
         }
+        if (done.paced) {
+            done.paced = false;
+            paceNext();
+        }
+        if (done == lateAfter) {
+            lateTimer = scheduler.schedule(this::lateReadingDue, lateDelay);
+        }
         pump();
+    }
+
+    private void paceNext() {
+        paceTimer = scheduler.schedule(this::paceOpens, paceGap);
     }
 
     /** Completes once everything queued so far is settled: answered, parked offline, or dropped. */
@@ -217,6 +334,7 @@ final class Outbox {
 
     int queuedTransactionMessages() {
         int count = inFlight != null && inFlight.isTransactional() ? 1 : 0;
+        count += lateReading != null ? 1 : 0;
         for (Outgoing<?> outgoing : queue) {
             count += outgoing.isTransactional() ? 1 : 0;
         }
@@ -242,7 +360,7 @@ final class Outbox {
         if (inFlight != null || !connected) {
             return;
         }
-        Outgoing<?> next = registered ? queue.peekFirst() : firstBootNotification();
+        Outgoing<?> next = registered ? nextToSend() : firstBootNotification();
         if (next == null) {
             return;
         }
@@ -253,8 +371,29 @@ final class Outbox {
         }
         queue.remove(next);
         inFlight = next;
+        if (next.paced) {
+            paceOpen = false;
+        }
         Outgoing<?> sent = next;
         inFlightTimeout = scheduler.schedule(() -> timedOut(sent), callTimeout);
+    }
+
+    /** The first in the queue, except that kept transaction messages wait for their pace (and all later ones with them). */
+    private Outgoing<?> nextToSend() {
+        boolean transactionsHeld = false;
+        for (Outgoing<?> outgoing : queue) {
+            if (outgoing.isTransactional()) {
+                if (transactionsHeld) {
+                    continue;
+                }
+                if (outgoing.paced && !paceOpen) {
+                    transactionsHeld = true;
+                    continue;
+                }
+            }
+            return outgoing;
+        }
+        return null;
     }
 
     private Outgoing<?> firstBootNotification() {
@@ -282,6 +421,9 @@ final class Outbox {
         if (outgoing.isTransactional()) {
             log.warn("no answer to {} within {} s; sending it again", outgoing.action, callTimeout.toSeconds());
             queue.addFirst(outgoing);
+            if (outgoing.paced) {
+                paceNext();
+            }
         } else {
             log.warn("no answer to {} within {} s", outgoing.action, callTimeout.toSeconds());
             outgoing.answer.completeExceptionally(new CallFailedException("no answer within " + callTimeout));
@@ -290,6 +432,7 @@ final class Outbox {
     }
 
     private void connectionLost() {
+        endReplay();
         if (inFlight != null) {
             inFlightTimeout.cancel(false);
             if (inFlight.isTransactional()) {
@@ -323,6 +466,9 @@ final class Outbox {
             pending.add(inFlight);
         }
         pending.addAll(queue);
+        if (lateReading != null) {
+            pending.add(lateReading);
+        }
         for (Outgoing<?> outgoing : pending) {
             if (outgoing.isTransactional()) {
                 messages.add(new StateStore.QueuedMessage(outgoing.action.name(), outgoing.localTransactionId, outgoing.payload));

@@ -1,13 +1,7 @@
 package io.chargecheck.simulator;
 
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.EnumSet;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * A named misbehaviour of the simulator, each a copy of a defect seen in real chargers, so that
@@ -73,6 +67,9 @@ public enum Quirk {
             "firmware is downloaded, Installing is sent, Installed never comes"),
     FIRMWARE_NO_REBOOT("firmware-no-reboot", 12,
             "firmware is reported Installed but the station never reboots"),
+    FIRMWARE_NOT_DOWNLOADED("firmware-not-downloaded", 12,
+            "reports Downloading, Downloaded, Installing, Installed and reboots with the same version, but never"
+                    + " contacts the file server"),
     DIAGNOSTICS_NEVER_UPLOADED("diagnostics-never-uploaded", 13,
             "GetDiagnostics answers a file name and sends Uploading, then uploads nothing"),
     DIAGNOSTICS_NO_FILE_NAME("diagnostics-no-file-name", 13,
@@ -83,6 +80,12 @@ public enum Quirk {
             "replayed MeterValues and StopTransaction keep the local placeholder transactionId"),
     OFFLINE_NOT_REPLAYED("offline-not-replayed", 14,
             "the messages queued while offline are dropped on reconnect"),
+    REPLAY_OUT_OF_ORDER_LATE("replay-out-of-order-late", 14,
+            "a transaction that ends offline takes a last reading (MeterValues, timestamped 1 s before the stop); on"
+                    + " replay that reading comes " + Quirk.LATE_REPLAY_SECONDS + " s after the StopTransaction was"
+                    + " answered, out of order"),
+    HEARTBEATS_STOP_AFTER_RECONNECT("heartbeats-stop-after-reconnect", 14,
+            "no Heartbeat after a network reconnect until the next boot (a triggered one still comes)"),
     IGNORE_CLEAR_CACHE("ignore-clear-cache", 15,
             "ClearCache is Rejected"),
     TRIGGER_MESSAGE_NOT_IMPLEMENTED("trigger-message-not-implemented", 16,
@@ -93,8 +96,10 @@ public enum Quirk {
     /** The interval {@link #METER_INTERVAL_IGNORED} samples at, far from the suite's 1-2 s settings. */
     public static final int FIXED_METER_INTERVAL_SECONDS = 5;
 
-    private static final Map<String, Quirk> BY_WIRE_NAME = Arrays.stream(values())
-            .collect(Collectors.toUnmodifiableMap(Quirk::wireName, Function.identity()));
+    /** How long after the StopTransaction's answer {@link #REPLAY_OUT_OF_ORDER_LATE} sends the late reading. */
+    public static final int LATE_REPLAY_SECONDS = 3;
+
+    private static final WireNames<Quirk> NAMES = new WireNames<>(Quirk.class, "quirk", Quirk::wireName);
 
     private final String wireName;
     private final int testCase;
@@ -121,23 +126,12 @@ public enum Quirk {
     }
 
     public static Optional<Quirk> fromWire(String name) {
-        return Optional.ofNullable(BY_WIRE_NAME.get(name.trim()));
+        return NAMES.fromWire(name);
     }
 
     /** Parses "a,b,c" (blanks and empty parts ignored); an unknown name fails, listing the known ones. */
     public static Set<Quirk> parse(String names) {
-        if (names == null || names.isBlank()) {
-            return Collections.unmodifiableSet(EnumSet.noneOf(Quirk.class));
-        }
-        EnumSet<Quirk> quirks = EnumSet.noneOf(Quirk.class);
-        for (String name : names.split(",")) {
-            if (name.isBlank()) {
-                continue;
-            }
-            quirks.add(fromWire(name).orElseThrow(() -> new IllegalArgumentException(
-                    "unknown quirk '" + name.trim() + "'; known quirks: " + String.join(", ", BY_WIRE_NAME.keySet().stream().sorted().toList()))));
-        }
-        return Collections.unmodifiableSet(quirks);
+        return NAMES.parse(names);
     }
 
     @Override

@@ -29,12 +29,16 @@ import javax.net.ssl.SSLContext;
  * @param controlTimeout   the longest a control call waits for the simulator to have acted
  * @param callTimeout      the longest the simulator waits for the central system to answer a call
  * @param transferTimeout  connect and data timeout of the FTP transfers
+ * @param variants         legal behaviours that differ from the defaults ({@link Variant})
+ * @param replayDelay      with {@link Variant#SLOW_REPLAY}: how long after a reconnect the first kept message goes
+ * @param replayGap        with {@link Variant#SLOW_REPLAY}: the pause after each replayed message
  */
 public record SimulatorConfig(URI centralSystemUrl, String chargePointId, int connectors, Set<Quirk> quirks,
                               String password, SSLContext sslContext, Identity identity,
                               Map<String, String> configuration, Duration reconnectMin, Duration reconnectMax,
                               Path stateDirectory, Duration rebootTime, Duration installTime,
-                              Duration controlTimeout, Duration callTimeout, Duration transferTimeout) {
+                              Duration controlTimeout, Duration callTimeout, Duration transferTimeout,
+                              Set<Variant> variants, Duration replayDelay, Duration replayGap) {
 
     /** What the station says about itself in BootNotification. */
     public record Identity(String vendor, String model, String serialNumber, String firmwareVersion, String iccid,
@@ -81,6 +85,10 @@ public record SimulatorConfig(URI centralSystemUrl, String chargePointId, int co
         Objects.requireNonNull(controlTimeout, "controlTimeout");
         Objects.requireNonNull(callTimeout, "callTimeout");
         Objects.requireNonNull(transferTimeout, "transferTimeout");
+        variants = variants.isEmpty() ? Collections.unmodifiableSet(EnumSet.noneOf(Variant.class))
+                : Collections.unmodifiableSet(EnumSet.copyOf(variants));
+        Objects.requireNonNull(replayDelay, "replayDelay");
+        Objects.requireNonNull(replayGap, "replayGap");
     }
 
     /** Where the simulator connects: the central system URL, a slash, the charge point id. */
@@ -91,6 +99,10 @@ public record SimulatorConfig(URI centralSystemUrl, String chargePointId, int co
 
     public boolean has(Quirk quirk) {
         return quirks.contains(quirk);
+    }
+
+    public boolean has(Variant variant) {
+        return variants.contains(variant);
     }
 
     public Optional<String> basicAuthPassword() {
@@ -120,6 +132,10 @@ public record SimulatorConfig(URI centralSystemUrl, String chargePointId, int co
         b.controlTimeout = controlTimeout;
         b.callTimeout = callTimeout;
         b.transferTimeout = transferTimeout;
+        b.variants = EnumSet.noneOf(Variant.class);
+        b.variants.addAll(variants);
+        b.replayDelay = replayDelay;
+        b.replayGap = replayGap;
         return b;
     }
 
@@ -140,6 +156,9 @@ public record SimulatorConfig(URI centralSystemUrl, String chargePointId, int co
         private Duration controlTimeout = Duration.ofSeconds(10);
         private Duration callTimeout = Duration.ofSeconds(30);
         private Duration transferTimeout = Duration.ofSeconds(10);
+        private EnumSet<Variant> variants = EnumSet.noneOf(Variant.class);
+        private Duration replayDelay = Duration.ofSeconds(3);
+        private Duration replayGap = Duration.ofSeconds(1);
 
         private Builder() {
         }
@@ -170,6 +189,23 @@ public record SimulatorConfig(URI centralSystemUrl, String chargePointId, int co
 
         public Builder quirk(Quirk quirk) {
             this.quirks.add(quirk);
+            return this;
+        }
+
+        public Builder variants(Set<Variant> variants) {
+            this.variants = variants.isEmpty() ? EnumSet.noneOf(Variant.class) : EnumSet.copyOf(variants);
+            return this;
+        }
+
+        public Builder variant(Variant variant) {
+            this.variants.add(variant);
+            return this;
+        }
+
+        /** The pace of {@link Variant#SLOW_REPLAY}: the first kept message {@code delay} after a reconnect, then one per {@code gap}. */
+        public Builder slowReplay(Duration delay, Duration gap) {
+            this.replayDelay = delay;
+            this.replayGap = gap;
             return this;
         }
 
@@ -233,7 +269,7 @@ public record SimulatorConfig(URI centralSystemUrl, String chargePointId, int co
         public SimulatorConfig build() {
             return new SimulatorConfig(centralSystemUrl, chargePointId, connectors, quirks, password, sslContext,
                     identity, configuration, reconnectMin, reconnectMax, stateDirectory, rebootTime, installTime,
-                    controlTimeout, callTimeout, transferTimeout);
+                    controlTimeout, callTimeout, transferTimeout, variants, replayDelay, replayGap);
         }
     }
 }

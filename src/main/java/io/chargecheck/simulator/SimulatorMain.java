@@ -1,21 +1,20 @@
 package io.chargecheck.simulator;
 
-import io.chargecheck.ocpp.message.Core.ChargePointErrorCode;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
-import java.util.Locale;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.IntStream;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
@@ -33,9 +32,12 @@ public final class SimulatorMain {
             mvn -q compile exec:java@simulator -Dexec.args="--url ws://HOST:PORT/ocpp [options]"
 
               --url URL                  the central system, without the charge point id (ws:// or wss://); required
-              --id ID                    charge point id, appended to the URL (default CP-1)
+              --id ID                    charge point id, appended to the URL (default CP-1); repeat it for
+                                         several stations in one process (--id A --id B)
+              --count N                  N stations, CP-1 to CP-N (or ID-1 to ID-N with one --id)
               --connectors N             number of connectors (default 2)
               --quirks a,b,c             misbehaviours to switch on (--list-quirks shows them)
+              --variants a,b,c           legal behaviours of real chargers to switch on (--list-variants shows them)
               --password PASSWORD        HTTP Basic auth password (security profiles 1 and 2)
               --truststore FILE          PKCS12 truststore with the central system's certificate, for wss://
               --truststore-password PW   its password (default changeit)
@@ -44,14 +46,11 @@ public final class SimulatorMain {
               --connection-timeout S     initial ConnectionTimeOut in seconds
               --set KEY=VALUE            initial value of any configuration key (repeatable)
               --vendor, --model, --serial, --firmware TEXT   what BootNotification says
-              --state-dir DIR            keeps the offline queue and availability across restarts (default: temporary)
+              --state-dir DIR            keeps the offline queue and availability across restarts (default: temporary;
+                                         with several stations, one subdirectory per id)
               --list-quirks              lists the quirks and exits
+              --list-variants            lists the variants and exits
               --help                     this text
-            """;
-
-    private static final String COMMANDS = """
-            commands: plug N | unplug N | card N TAG | suspend N | resume N | fault N CODE [VENDOR-CODE] | clear N
-                      offline | online | power | status | quit     (N is a connector; 0 is the station for fault/clear)
             """;
 
     private SimulatorMain() {
@@ -67,7 +66,7 @@ public final class SimulatorMain {
             System.setProperty(LOG_LEVEL, "info");
         }
         PrintStream out = System.out;
-        SimulatorConfig config;
+        List<SimulatorConfig> configs;
         try {
             Deque<String> options = new ArrayDeque<>(Arrays.asList(args));
             if (options.contains("--help") || options.isEmpty()) {
@@ -80,80 +79,94 @@ public final class SimulatorMain {
                 }
                 return;
             }
-            config = parse(options);
+            if (options.contains("--list-variants")) {
+                for (Variant variant : Variant.values()) {
+                    out.printf("  %-28s %s%n", variant.wireName(), variant.description());
+                }
+                return;
+            }
+            configs = stations(options);
         } catch (IllegalArgumentException e) {
             System.err.println("simulator: " + e.getMessage());
             System.err.print(USAGE);
             System.exit(2);
             return;
         }
-        ChargePointSimulator simulator = new ChargePointSimulator(config);
+        List<ChargePointSimulator> simulators = configs.stream().map(ChargePointSimulator::new).toList();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            simulator.close();
+            simulators.forEach(ChargePointSimulator::close);
             stopped.countDown();
         }, "simulator-shutdown"));
-        simulator.start();
-        out.print(COMMANDS);
-        if (console(simulator, System.in, out)) {
-            simulator.close();
+        simulators.forEach(ChargePointSimulator::start);
+        out.print(SimulatorConsole.COMMANDS);
+        if (new SimulatorConsole(simulators).run(System.in, out)) {
+            simulators.forEach(ChargePointSimulator::close);
             return;
         }
         stopped.await(); // no console (input closed): run until killed
     }
 
-    /** Reads commands until "quit" (true) or the end of the input (false). */
+    /** Reads commands for one station until "quit" (true) or the end of the input (false). */
     static boolean console(ChargePointSimulator simulator, InputStream in, PrintStream out) {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        try {
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                String[] words = line.trim().split("\\s+");
-                if (words[0].isEmpty()) {
-                    continue;
-                }
-                if (words[0].equalsIgnoreCase("quit") || words[0].equalsIgnoreCase("exit")) {
-                    return true;
-                }
-                try {
-                    command(simulator, words, out);
-                } catch (RuntimeException e) {
-                    out.println("? " + e.getMessage());
-                }
-            }
-        } catch (IOException e) {
-            out.println("console closed: " + e.getMessage());
-        }
-        return false;
+        return new SimulatorConsole(List.of(simulator)).run(in, out);
     }
 
-    private static void command(ChargePointSimulator simulator, String[] words, PrintStream out) {
-        switch (words[0].toLowerCase(Locale.ROOT)) {
-            case "plug" -> simulator.plugIn(number(words, 1));
-            case "unplug" -> simulator.unplug(number(words, 1));
-            case "card" -> simulator.presentCard(number(words, 1), word(words, 2, "an id tag"));
-            case "suspend" -> simulator.evSuspends(number(words, 1));
-            case "resume" -> simulator.evResumes(number(words, 1));
-            case "fault" -> simulator.injectFault(number(words, 1),
-                    ChargePointErrorCode.valueOf(word(words, 2, "an error code, e.g. GroundFailure")),
-                    words.length > 3 ? words[3] : null);
-            case "clear" -> simulator.clearFault(number(words, 1));
-            case "offline" -> simulator.loseNetwork();
-            case "online" -> simulator.regainNetwork();
-            case "power" -> simulator.powerCycle();
-            case "status" -> {
-                out.println("connected: " + simulator.isConnected() + ", registration: "
-                        + simulator.registrationStatus().map(Enum::name).orElse("none") + ", firmware "
-                        + simulator.firmwareVersion() + ", queued transaction messages: " + simulator.queuedTransactionMessages());
-                for (int c = 0; c <= simulator.connectorCount(); c++) {
-                    out.println("  connector " + c + ": " + simulator.status(c)
-                            + (c == 0 ? "" : simulator.transactionId(c).map(id -> ", transaction " + id).orElse("")));
-                }
-            }
-            default -> out.print(COMMANDS);
-        }
-    }
-
+    /** The options of exactly one station. */
     static SimulatorConfig parse(Deque<String> options) {
+        List<SimulatorConfig> stations = stations(options);
+        if (stations.size() != 1) {
+            throw new IllegalArgumentException("these options start " + stations.size() + " stations, not one");
+        }
+        return stations.get(0);
+    }
+
+    /**
+     * The stations the options start, alike but for their id (and state directory): one per
+     * {@code --id}, or {@code --count N} of them named {@code PREFIX-1} to {@code PREFIX-N} after the
+     * one {@code --id} (default CP).
+     */
+    static List<SimulatorConfig> stations(Deque<String> options) {
+        List<String> ids = new ArrayList<>();
+        Integer count = null;
+        Deque<String> shared = new ArrayDeque<>();
+        while (!options.isEmpty()) {
+            String option = options.removeFirst();
+            switch (option) {
+                case "--id" -> ids.add(value(options, option));
+                case "--count" -> count = integer(options, option);
+                default -> shared.addLast(option);
+            }
+        }
+        if (count != null) {
+            if (count < 1) {
+                throw new IllegalArgumentException("--count needs at least 1, got " + count);
+            }
+            if (ids.size() > 1) {
+                throw new IllegalArgumentException("--count takes one --id as the prefix of the ids, got " + ids.size());
+            }
+            String prefix = ids.isEmpty() ? "CP" : ids.get(0);
+            ids = IntStream.rangeClosed(1, count).mapToObj(n -> prefix + "-" + n).toList();
+        }
+        if (ids.isEmpty()) {
+            ids = List.of("CP-1");
+        }
+        if (Set.copyOf(ids).size() != ids.size()) {
+            throw new IllegalArgumentException("each station needs an id of its own, got " + String.join(", ", ids));
+        }
+        SimulatorConfig common = common(shared);
+        List<SimulatorConfig> stations = new ArrayList<>();
+        for (String id : ids) {
+            SimulatorConfig.Builder station = common.toBuilder().chargePointId(id);
+            if (common.stateDirectory() != null && ids.size() > 1) {
+                station.stateDirectory(common.stateDirectory().resolve(id));
+            }
+            stations.add(station.build());
+        }
+        return stations;
+    }
+
+    private static SimulatorConfig common(Deque<String> options) {
         SimulatorConfig.Builder config = SimulatorConfig.builder().reconnectBackOff(java.time.Duration.ofSeconds(1),
                 java.time.Duration.ofSeconds(30));
         SimulatorConfig.Identity identity = SimulatorConfig.Identity.DEFAULT;
@@ -167,9 +180,9 @@ public final class SimulatorMain {
                     config.centralSystemUrl(value(options, option));
                     url = true;
                 }
-                case "--id" -> config.chargePointId(value(options, option));
                 case "--connectors" -> config.connectors(integer(options, option));
                 case "--quirks" -> config.quirks(Quirk.parse(value(options, option)));
+                case "--variants" -> config.variants(Variant.parse(value(options, option)));
                 case "--password" -> config.password(value(options, option));
                 case "--truststore" -> truststore = Path.of(value(options, option));
                 case "--truststore-password" -> truststorePassword = value(options, option);
@@ -234,21 +247,5 @@ public final class SimulatorMain {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(option + " needs a number, got '" + value + "'");
         }
-    }
-
-    private static int number(String[] words, int index) {
-        String word = word(words, index, "a connector number");
-        try {
-            return Integer.parseInt(word);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + word + "' is not a connector number");
-        }
-    }
-
-    private static String word(String[] words, int index, String what) {
-        if (words.length <= index) {
-            throw new IllegalArgumentException(words[0] + " needs " + what);
-        }
-        return words[index];
     }
 }

@@ -67,7 +67,8 @@ final class Bench implements AutoCloseable {
         long mark = mark();
         simulator.start();
         int connectors = simulator.connectorCount();
-        boolean zero = !simulator.quirks().contains(Quirk.NO_CONNECTOR_ZERO_STATUS);
+        boolean zero = !simulator.quirks().contains(Quirk.NO_CONNECTOR_ZERO_STATUS)
+                && !simulator.variants().contains(Variant.NO_CONNECTOR_ZERO_AT_BOOT);
         await().until(() -> sent(simulator.chargePointId(), StatusNotificationRequest.class, mark).size()
                 >= connectors + (zero ? 1 : 0));
         return simulator;

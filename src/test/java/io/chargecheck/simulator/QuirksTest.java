@@ -3,6 +3,7 @@ package io.chargecheck.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.chargecheck.centralsystem.JournalEntry;
 import io.chargecheck.ocpp.Action;
 import io.chargecheck.ocpp.message.Core.AvailabilityStatus;
 import io.chargecheck.ocpp.message.Core.AvailabilityType;
@@ -401,6 +402,18 @@ class QuirksTest {
         assertThat(cp.firmwareVersion()).isEqualTo("1.0.0");
     }
 
+    @Test
+    void firmwareNotDownloaded() {
+        boot(Quirk.FIRMWARE_NOT_DOWNLOADED);
+        long mark = bench.mark();
+        // nothing listens there: a station that really fetched would report DownloadFailed
+        bench.call(CP, new UpdateFirmwareRequest("ftp://127.0.0.1:1/firmware/cc-sim-9.bin", null, Instant.now(), null));
+        BootNotificationRequest boot = bench.awaitSent(CP, BootNotificationRequest.class, mark);
+        assertThat(bench.firmwareStatuses(CP, mark)).containsExactly(FirmwareStatus.Downloading, FirmwareStatus.Downloaded,
+                FirmwareStatus.Installing, FirmwareStatus.Installed);
+        assertThat(boot.firmwareVersion()).as("the same version as before").isEqualTo("1.0.0");
+    }
+
     // ---- case 13
 
     @Test
@@ -469,6 +482,45 @@ class QuirksTest {
         bench.barrier(CP);
         assertThat(bench.trail(CP, mark)).containsExactly("StatusNotification 1 Available", "Heartbeat");
         assertThat(cp.queuedTransactionMessages()).isZero();
+    }
+
+    @Test
+    void replayOutOfOrderLate() {
+        charging(Quirk.REPLAY_OUT_OF_ORDER_LATE);
+        cp.loseNetwork();
+        cp.presentCard(1, "GOOD-1");
+        assertThat(cp.queuedTransactionMessages()).as("the last reading and the stop").isEqualTo(2);
+        long mark = bench.mark();
+
+        cp.regainNetwork();
+
+        StopTransactionRequest stop = bench.awaitSent(CP, StopTransactionRequest.class, mark);
+        Bench.await().atMost(Duration.ofSeconds(Quirk.LATE_REPLAY_SECONDS + 5))
+                .until(() -> !bench.sent(CP, MeterValuesRequest.class, mark).isEmpty());
+        List<JournalEntry> entries = bench.cs.journal().since(mark);
+        JournalEntry stopEntry = entries.stream().filter(e -> e.isCallFromStation(Action.StopTransaction)).findFirst().orElseThrow();
+        JournalEntry late = entries.stream().filter(e -> e.isCallFromStation(Action.MeterValues)).findFirst().orElseThrow();
+        assertThat(late.seq()).as("after the stop").isGreaterThan(stopEntry.seq());
+        assertThat(Duration.between(stopEntry.time(), late.time())).isGreaterThanOrEqualTo(Duration.ofSeconds(Quirk.LATE_REPLAY_SECONDS));
+        MeterValuesRequest reading = late.message(MeterValuesRequest.class).orElseThrow();
+        assertThat(reading.meterValue().get(0).timestamp()).as("though taken before it").isBefore(stop.timestamp());
+        assertThat(reading.transactionId()).isEqualTo(stop.transactionId());
+        assertThat(cp.queuedTransactionMessages()).isZero();
+    }
+
+    @Test
+    void heartbeatsStopAfterReconnect() {
+        bench = Bench.start(cs -> cs.heartbeatInterval(1));
+        cp = bench.boot(bench.config(CP).quirk(Quirk.HEARTBEATS_STOP_AFTER_RECONNECT));
+        Bench.await().until(() -> !bench.sent(CP, HeartbeatRequest.class, 0).isEmpty());
+        cp.loseNetwork();
+        cp.regainNetwork();
+        long mark = bench.mark();
+        nothingFor(PAST_ONE_SECOND, () -> bench.sent(CP, HeartbeatRequest.class, mark).isEmpty());
+
+        bench.call(CP, new ResetRequest(ResetType.Hard));
+        long booted = bench.mark();
+        Bench.await().until(() -> !bench.sent(CP, HeartbeatRequest.class, booted).isEmpty());
     }
 
     // ---- case 15

@@ -3,6 +3,12 @@ package io.chargecheck.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.chargecheck.ocpp.message.Core.GetConfigurationRequest;
+import io.chargecheck.ocpp.message.Core.KeyValue;
+import io.chargecheck.ocpp.message.Core.StatusNotificationRequest;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -38,5 +44,61 @@ class SimulatorMainTest {
                 .hasMessageContaining("unknown quirk 'wobbly'");
         assertThatThrownBy(() -> SimulatorMain.parse(new ArrayDeque<>(List.of("--url", "ws://x/ocpp", "--frobnicate"))))
                 .hasMessageContaining("unknown option --frobnicate");
+    }
+
+    @Test
+    void variantsAndSeveralStationsFromTheOptions() {
+        SimulatorConfig one = SimulatorMain.parse(new ArrayDeque<>(List.of("--url", "ws://x/ocpp",
+                "--variants", "late-finishing,slow-replay")));
+        assertThat(one.variants()).containsExactlyInAnyOrder(Variant.LATE_FINISHING, Variant.SLOW_REPLAY);
+
+        assertThat(SimulatorMain.stations(new ArrayDeque<>(List.of("--url", "ws://x/ocpp", "--count", "3"))))
+                .extracting(SimulatorConfig::chargePointId).containsExactly("CP-1", "CP-2", "CP-3");
+        assertThat(SimulatorMain.stations(new ArrayDeque<>(List.of("--id", "BAY", "--url", "ws://x/ocpp", "--count", "2"))))
+                .extracting(SimulatorConfig::chargePointId).containsExactly("BAY-1", "BAY-2");
+        List<SimulatorConfig> named = SimulatorMain.stations(new ArrayDeque<>(List.of("--url", "ws://x/ocpp", "--id", "A",
+                "--id", "B", "--quirks", "no-heartbeat", "--state-dir", "/tmp/cc-state")));
+        assertThat(named).extracting(SimulatorConfig::chargePointId).containsExactly("A", "B");
+        assertThat(named).allSatisfy(c -> assertThat(c.quirks()).containsExactly(Quirk.NO_HEARTBEAT));
+        assertThat(named).extracting(c -> c.stateDirectory().toString()).containsExactly("/tmp/cc-state/A", "/tmp/cc-state/B");
+
+        assertThatThrownBy(() -> SimulatorMain.parse(new ArrayDeque<>(List.of("--url", "ws://x/ocpp", "--count", "2"))))
+                .hasMessageContaining("2 stations");
+        assertThatThrownBy(() -> SimulatorMain.stations(new ArrayDeque<>(List.of("--url", "ws://x/ocpp", "--id", "A", "--id", "A"))))
+                .hasMessageContaining("an id of its own");
+        assertThatThrownBy(() -> SimulatorMain.stations(new ArrayDeque<>(List.of("--url", "ws://x/ocpp", "--variants", "odd"))))
+                .hasMessageContaining("unknown variant 'odd'");
+    }
+
+    @Test
+    void twoStationsInOneProcessBootAndTheConsoleNamesThem() {
+        try (Bench bench = Bench.start()) {
+            List<ChargePointSimulator> stations = SimulatorMain.stations(new ArrayDeque<>(List.of("--url", bench.cs.url(),
+                    "--count", "2"))).stream().map(config -> bench.add(new ChargePointSimulator(config))).toList();
+            long mark = bench.mark();
+            stations.forEach(ChargePointSimulator::start);
+            for (String id : List.of("CP-1", "CP-2")) {
+                bench.awaitSent(id, StatusNotificationRequest.class, mark, s -> s.connectorId() == 2);
+                assertThat(bench.trail(id, mark)).startsWith("BootNotification");
+            }
+            SimulatorConsole console = new SimulatorConsole(stations);
+            ByteArrayOutputStream printed = new ByteArrayOutputStream();
+            PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
+
+            long plugged = bench.mark();
+            console.execute("plug CP-2 1", out);
+            assertThat(bench.trail("CP-2", plugged)).containsExactly("StatusNotification 1 Preparing");
+            assertThat(bench.trail("CP-1", plugged)).isEmpty();
+            assertThatThrownBy(() -> console.execute("plug 1", out)).hasMessageContaining("which station?")
+                    .hasMessageContaining("CP-1, CP-2");
+            console.execute("status", out);
+            assertThat(printed.toString(StandardCharsets.UTF_8)).contains("CP-1: connected: true").contains("CP-2: connected: true")
+                    .contains("connector 1: Preparing");
+
+            for (String id : List.of("CP-1", "CP-2")) {
+                assertThat(bench.call(id, new GetConfigurationRequest(List.of("NumberOfConnectors"))).configurationKey())
+                        .as(id + " answers").extracting(KeyValue::value).containsExactly("2");
+            }
+        }
     }
 }

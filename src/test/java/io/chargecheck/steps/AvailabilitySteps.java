@@ -18,7 +18,7 @@ public class AvailabilitySteps {
 
     @Given("the connector is Available")
     public void connectorAvailable() {
-        world.statuses.assertCurrently(world.context.connector(), ChargePointStatus.Available);
+        world.statuses.ensureAvailable(world.context.connector());
     }
 
     @When("the central system sends ChangeAvailability {AvailabilityType} for the whole station")
