@@ -11,13 +11,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 import org.java_websocket.WebSocket;
@@ -59,9 +63,9 @@ public final class CentralSystem implements AutoCloseable {
     private volatile boolean closing;
     private final Object listening = new Object();
     /** The server being replaced, while it is; null otherwise. */
-    private final java.util.concurrent.atomic.AtomicReference<OcppServer> relistening =
-            new java.util.concurrent.atomic.AtomicReference<>();
-    private final java.util.List<OcppServer> retired = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final AtomicReference<OcppServer> relistening =
+            new AtomicReference<>();
+    private final List<OcppServer> retired = new CopyOnWriteArrayList<>();
 
     private CentralSystem(CentralSystemConfig config, Clock clock) {
         this.config = config;
@@ -301,7 +305,7 @@ public final class CentralSystem implements AutoCloseable {
             Set<String> expected = config.expectedChargePointIds();
             if (!expected.isEmpty() && !expected.contains(chargePointId)) {
                 String which = expected.size() == 1 ? "charge point '" + expected.iterator().next() + "'"
-                        : "charge points " + String.join(", ", new java.util.TreeSet<>(expected));
+                        : "charge points " + String.join(", ", new TreeSet<>(expected));
                 return "this run certifies " + which
                         + "; set the charger's id, or the setting chargecheck.chargePointId, so they match";
             }

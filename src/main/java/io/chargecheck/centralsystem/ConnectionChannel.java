@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
 import org.java_websocket.WrappedByteChannel;
 
 /**
@@ -26,7 +27,7 @@ abstract class ConnectionChannel implements WrappedByteChannel {
     final InetSocketAddress remote;
     final long acceptedNanos = System.nanoTime();
     private final Runnable onClose;
-    private final java.util.function.Consumer<ConnectionChannel> refusedByLibrary;
+    private final Consumer<ConnectionChannel> refusedByLibrary;
 
     /** What came before the handshake completed, for the refusal's reason; null once it did. */
     private ByteBuffer captured = ByteBuffer.allocate(256);
@@ -42,7 +43,7 @@ abstract class ConnectionChannel implements WrappedByteChannel {
      *                         hook saw it (a wrong WebSocket version, a request that is no upgrade),
      *                         to say why, and to choose the answer
      */
-    ConnectionChannel(SocketChannel socket, Runnable onClose, java.util.function.Consumer<ConnectionChannel> refusedByLibrary) {
+    ConnectionChannel(SocketChannel socket, Runnable onClose, Consumer<ConnectionChannel> refusedByLibrary) {
         this.socket = socket;
         this.remote = remoteOf(socket);
         this.onClose = onClose;

@@ -35,6 +35,7 @@ public final class Journal {
     private static final Logger LOG = LoggerFactory.getLogger(Journal.class);
 
     private final EntryLog entries = new EntryLog();
+    private final TextStore texts = new TextStore();
     private final Map<String, StationJournal> stations = new ConcurrentHashMap<>();
     private final List<Consumer<JournalEntry>> listeners = new CopyOnWriteArrayList<>();
     private final TraceWriter trace;
@@ -107,9 +108,12 @@ public final class Journal {
                 + " characters; the whole frame is in the trace)" : raw;
         JournalEntry entry;
         StationJournal station = chargePointId == null ? null : of(chargePointId);
+        // facts outlive their place in memory: their text must not pin a chunk of the store
+        boolean asString = kind != Kind.FRAME || kept == null || StationJournal.isFact(direction, messageType, message);
         synchronized (this) {
             entry = new JournalEntry(++seq, clock.instant(), chargePointId, direction, kind, messageType, messageId,
-                    action, message != null, kept, raw == null ? 0 : raw.length(), problem, cut ? trace : null);
+                    action, message != null, asString ? kept : null, asString ? null : texts.store(kept),
+                    raw == null ? 0 : raw.length(), problem, cut ? trace : null);
             entries.add(entry);
             bytesKept += cost(entry);
             if (station != null) {
@@ -140,8 +144,7 @@ public final class Journal {
     }
 
     private static long cost(JournalEntry entry) {
-        return ENTRY_OVERHEAD_BYTES + (entry.raw() == null ? 0 : entry.raw().length())
-                + (entry.problem() == null ? 0 : entry.problem().length());
+        return ENTRY_OVERHEAD_BYTES + entry.keptBytes() + (entry.problem() == null ? 0 : entry.problem().length());
     }
 
     static void notify(List<Consumer<JournalEntry>> listeners, JournalEntry entry) {

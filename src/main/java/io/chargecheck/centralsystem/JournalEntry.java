@@ -40,7 +40,10 @@ public final class JournalEntry {
     private final String messageType;
     private final String messageId;
     private final Action action;
-    private final String raw;
+    /** The text, for the few entries that keep it as a string (events, facts); else null. */
+    private final String rawText;
+    /** The text in the journal's {@link TextStore}, for frames; else null. */
+    private final TextStore.Slice rawSlice;
     private final int rawLength;
     private final String problem;
     /** Whether the frame had a valid typed message when it was recorded. */
@@ -52,8 +55,8 @@ public final class JournalEntry {
     volatile long traceOffset = -1;
 
     JournalEntry(long seq, Instant time, String chargePointId, Direction direction, Kind kind, String messageType,
-                 String messageId, Action action, boolean typed, String raw, int rawLength, String problem,
-                 TraceWriter trace) {
+                 String messageId, Action action, boolean typed, String rawText, TextStore.Slice rawSlice, int rawLength,
+                 String problem, TraceWriter trace) {
         this.seq = seq;
         this.time = time;
         this.chargePointId = chargePointId;
@@ -63,7 +66,8 @@ public final class JournalEntry {
         this.messageId = messageId;
         this.action = action;
         this.typed = typed;
-        this.raw = raw;
+        this.rawText = rawText;
+        this.rawSlice = rawSlice;
         this.rawLength = rawLength;
         this.problem = problem;
         this.trace = trace;
@@ -109,7 +113,17 @@ public final class JournalEntry {
      * {@link Journal#KEPT_CHARS} characters, its beginning and a note of its length: see {@link #fullRaw()}.
      */
     public String raw() {
-        return raw;
+        return rawText != null ? rawText : rawSlice == null ? null : rawSlice.text();
+    }
+
+    /** Its text in the journal's store, or null when it keeps a string. */
+    TextStore.Slice rawSlice() {
+        return rawSlice;
+    }
+
+    /** What its kept text costs in memory, about. */
+    int keptBytes() {
+        return rawText != null ? rawText.length() : rawSlice == null ? 0 : rawSlice.length();
     }
 
     /** What was wrong with it, in words for the report; null when nothing was. */
@@ -129,7 +143,7 @@ public final class JournalEntry {
 
     /** The whole text on the wire: {@link #raw()}, or for a cut frame its text read back from the trace. */
     public String fullRaw() {
-        return trace == null ? raw : trace.readRaw(this);
+        return trace == null ? raw() : trace.readRaw(this);
     }
 
     public boolean isFrame() {
@@ -207,7 +221,7 @@ public final class JournalEntry {
     public String toString() {
         return "JournalEntry[seq=" + seq + ", time=" + time + ", chargePointId=" + chargePointId + ", direction="
                 + direction + ", kind=" + kind + ", messageType=" + messageType + ", messageId=" + messageId
-                + ", action=" + action + ", raw=" + raw + ", problem=" + problem + "]";
+                + ", action=" + action + ", raw=" + raw() + ", problem=" + problem + "]";
     }
 
     @Override

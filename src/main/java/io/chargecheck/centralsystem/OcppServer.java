@@ -3,6 +3,7 @@ package io.chargecheck.centralsystem;
 import io.chargecheck.ocpp.Untrusted;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -91,7 +92,7 @@ final class OcppServer extends WebSocketServer {
     volatile Runnable acceptFault;
 
     @Override
-    protected boolean onConnect(java.nio.channels.SelectionKey key) {
+    protected boolean onConnect(SelectionKey key) {
         Runnable fault = acceptFault;
         if (fault != null) {
             fault.run();

@@ -3,11 +3,12 @@ package io.chargecheck.centralsystem;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
+import java.util.function.Consumer;
 
 /** A ws:// connection (security profiles 0 and 1): the socket itself, with what {@link ConnectionChannel} adds. */
 final class PlainChannel extends ConnectionChannel {
 
-    PlainChannel(SocketChannel socket, Runnable onClose, java.util.function.Consumer<ConnectionChannel> refusedByLibrary) {
+    PlainChannel(SocketChannel socket, Runnable onClose, Consumer<ConnectionChannel> refusedByLibrary) {
         super(socket, onClose, refusedByLibrary);
     }
 

@@ -77,10 +77,16 @@ public final class StationJournal {
         listeners.remove(listener);
     }
 
+    /** Whether an entry becomes one of a station's facts, which stay when it leaves memory. */
+    static boolean isFact(Direction direction, String messageType, Object message) {
+        return direction == Direction.IN && "CALL".equals(messageType)
+                && (message instanceof BootNotificationRequest || message instanceof StatusNotificationRequest);
+    }
+
     /** Under the journal's lock. */
     void add(JournalEntry entry, Object message) {
         entries.add(entry);
-        if (entry.direction() == Direction.IN && "CALL".equals(entry.messageType())) {
+        if (isFact(entry.direction(), entry.messageType(), message)) {
             if (message instanceof BootNotificationRequest) {
                 if (firstBoot == null) {
                     firstBoot = entry;

@@ -46,6 +46,9 @@ public final class StationSession {
     private static final int CALL_IDS_KEPT = 1000;
     /** A frame at debug level: whole for the usual sizes, cut for a flood. */
     private static final int FRAME_SHOWN = 2000;
+    /** Shared and never changed: the stand-in payload of a result frame whose text was written directly. */
+    private static final com.fasterxml.jackson.databind.node.ObjectNode NO_PAYLOAD =
+            com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
 
     private final String chargePointId;
     private final WebSocket socket;
@@ -232,8 +235,9 @@ public final class StationSession {
             return;
         }
         rules.answered(response);
-        Frame.CallResult result = new Frame.CallResult(call.messageId(), MessageCodec.encode(response));
-        send(result, action, response, null);
+        String text = FrameCodec.writeCallResult(call.messageId(), response);
+        // the journal takes a result's type and id from its frame; its payload is in the text
+        send(text, new Frame.CallResult(call.messageId(), NO_PAYLOAD), action, response, null);
     }
 
     /** Printable ASCII in CiStrings: noted, not refused (see {@link io.chargecheck.ocpp.PayloadValidator#nonPrintableCiStrings}). */
@@ -359,7 +363,10 @@ public final class StationSession {
     }
 
     private void send(Frame frame, Action action, Object message, String problem) {
-        String text = FrameCodec.write(frame);
+        send(FrameCodec.write(frame), frame, action, message, problem);
+    }
+
+    private void send(String text, Frame frame, Action action, Object message, String problem) {
         // Journal first: the answer can arrive before send() returns.
         journal.recordFrame(chargePointId, Direction.OUT, frame, action, message, text, problem);
         if (LOG.isDebugEnabled()) {

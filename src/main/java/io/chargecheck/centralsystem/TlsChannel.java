@@ -3,10 +3,11 @@ package io.chargecheck.centralsystem;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
+import java.util.function.Consumer;
 import javax.net.ssl.SSLEngine;
-import javax.net.ssl.SSLEngineResult;
 import javax.net.ssl.SSLEngineResult.HandshakeStatus;
 import javax.net.ssl.SSLEngineResult.Status;
+import javax.net.ssl.SSLEngineResult;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSession;
 import org.java_websocket.interfaces.ISSLChannel;
@@ -47,7 +48,7 @@ final class TlsChannel extends ConnectionChannel implements ISSLChannel {
     }
 
     TlsChannel(SocketChannel socket, SSLEngine engine, Runnable onClose,
-               java.util.function.Consumer<ConnectionChannel> refusedByLibrary, FailureListener failures) throws IOException {
+               Consumer<ConnectionChannel> refusedByLibrary, FailureListener failures) throws IOException {
         super(socket, onClose, refusedByLibrary);
         this.engine = engine;
         this.failures = failures;

@@ -40,7 +40,7 @@ final class TraceWriter implements AutoCloseable {
 
     private record Line(JournalEntry entry, String fullRaw) {
         long chars() {
-            return (fullRaw == null ? entry.raw().length() : fullRaw.length()) + 200L;
+            return (fullRaw == null ? entry.keptBytes() : fullRaw.length()) + 200L;
         }
     }
 
@@ -155,7 +155,13 @@ final class TraceWriter implements AutoCloseable {
             if (entry.action() != null) {
                 json.writeStringField("action", entry.action().name());
             }
-            json.writeStringField("raw", line.fullRaw == null ? entry.raw() : line.fullRaw);
+            json.writeFieldName("raw");
+            TextStore.Slice slice = entry.rawSlice();
+            if (line.fullRaw == null && slice != null) {
+                json.writeUTF8String(slice.chunk(), slice.offset(), slice.length()); // no String made for it
+            } else {
+                json.writeString(line.fullRaw == null ? entry.raw() : line.fullRaw);
+            }
             if (entry.problem() != null) {
                 json.writeStringField("problem", entry.problem());
             }

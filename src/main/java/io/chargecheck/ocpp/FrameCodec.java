@@ -1,5 +1,6 @@
 package io.chargecheck.ocpp;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -7,6 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 
 /** Reads and writes OCPP-J frames (OCPP-J 1.6, section 4). Pure: no I/O, no state. */
 public final class FrameCodec {
@@ -73,6 +77,25 @@ public final class FrameCodec {
         }
         return new MalformedFrameException(ErrorCode.FormationViolation, messageId, typeId,
                 "duplicate key in a JSON object (" + why.replace("Duplicate field", "field") + "); OCPP-J needs each key once");
+    }
+
+    /**
+     * {@code [3, messageId, payload]} with the payload serialized straight from its object: the same
+     * text as {@link #write} of a CallResult, without building its JSON tree first (the answer to
+     * every station call goes this way).
+     */
+    public static String writeCallResult(String messageId, Object payload) {
+        StringWriter text = new StringWriter(256);
+        try (JsonGenerator json = JSON.getFactory().createGenerator(text)) {
+            json.writeStartArray();
+            json.writeNumber(Frame.CALLRESULT_TYPE_ID);
+            json.writeString(messageId);
+            JSON.writeValue(json, payload);
+            json.writeEndArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write a CALLRESULT", e); // a StringWriter does not fail
+        }
+        return text.toString();
     }
 
     public static String write(Frame frame) {

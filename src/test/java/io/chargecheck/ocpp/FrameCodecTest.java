@@ -189,4 +189,19 @@ class FrameCodecTest {
     private static JsonNode json(String text) throws JsonProcessingException {
         return OcppJson.mapper().readTree(text);
     }
+
+    @Test
+    void writesACallResultStraightFromItsPayloadAsItWouldFromItsTree() {
+        Object[] payloads = {
+                new io.chargecheck.ocpp.message.Core.HeartbeatResponse(java.time.Instant.parse("2026-01-01T10:00:00.123Z")),
+                new io.chargecheck.ocpp.message.Core.MeterValuesResponse(),
+                new io.chargecheck.ocpp.message.Core.StartTransactionResponse(new io.chargecheck.ocpp.message.Core.IdTagInfo(
+                        io.chargecheck.ocpp.message.Core.AuthorizationStatus.Accepted), 42)};
+        for (Object payload : payloads) {
+            for (String id : new String[] {"1", "id with \"quotes\" and \u0007"}) {
+                assertThat(FrameCodec.writeCallResult(id, payload))
+                        .isEqualTo(FrameCodec.write(new Frame.CallResult(id, MessageCodec.encode(payload))));
+            }
+        }
+    }
 }
