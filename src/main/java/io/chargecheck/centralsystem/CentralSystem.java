@@ -39,7 +39,7 @@ public final class CentralSystem implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CentralSystem.class);
     /**
      * How often every connection is looked at ({@link Connections#sweep}): so long at most a frame
-     * stranded by Java-WebSocket waits (see {@link #flushStalledWrites}), and so late at most a
+     * stranded by Java-WebSocket waits (see {@link Connections#flushStalledWrite}), and so late at most a
      * handshake timeout or a dead listener is noticed.
      */
     private static final long SWEEP_MILLIS = 5;
@@ -150,20 +150,6 @@ public final class CentralSystem implements AutoCloseable {
         }
     }
 
-    /**
-     * Hands every frame that is queued but has nobody to write it to the selector again. Java-WebSocket
-     * 1.6.0 can strand one: a worker queues the frame and asks for write interest while the selector
-     * thread, which after draining a queue sets the interest back to read only, is between those two
-     * steps for the same connection. The selector gets there because it never removes a key that was
-     * ready only for writing from its selected set, so that key's stale write readiness makes it run
-     * its drain for the connection right after every read, at the moment the worker answers. The
-     * frame then waits for the connection's next send; a charger waiting for the answer sends none.
-     * The benchmark met it about once in two runs of 200 stations; {@link #sweep} does this every few
-     * milliseconds, which costs a look at each connection's queue.
-     */
-    void flushStalledWrites() {
-        connections.sweep();
-    }
 
     /**
      * The server's loop stopped or its listening socket closed (Java-WebSocket closes it for good when

@@ -204,7 +204,7 @@ final class Connections implements WebSocketServerFactory {
      * The periodic look at every connection: a handshake that is late is refused and closed; a
      * connection closed behind our back (the library closes some sockets directly) is forgotten; a
      * frame or TLS record that waits with no write pending is handed to the selector again (see
-     * {@link OcppServer#flushStalledWrites}).
+     * {@link #flushStalledWrite}).
      */
     void sweep() {
         long now = System.nanoTime();
@@ -236,6 +236,22 @@ final class Connections implements WebSocketServerFactory {
             release(channel, tracked.released);
             return;
         }
+        flushStalledWrite(socket, channel);
+    }
+
+    /**
+     * Hands every frame that is queued but has nobody to write it to the selector again. Java-WebSocket
+     * 1.6.0 can strand one: a worker queues the frame and asks for write interest while the selector
+     * thread, which after draining a queue sets the interest back to read only, is between those two
+     * steps for the same connection. The selector gets there because it never removes a key that was
+     * ready only for writing from its selected set, so that key's stale write readiness makes it run
+     * its drain for the connection right after every read, at the moment the worker answers. The
+     * frame then waits for the connection's next send; a charger waiting for the answer sends none.
+     * The benchmark met it about once in two runs of 200 stations; {@link #sweep} does this every few
+     * milliseconds, which costs a look at each connection's queue. Our TLS channel can hold a record
+     * back the same way (the library asks it for more writing only when its own queue is empty).
+     */
+    private static void flushStalledWrite(WebSocketImpl socket, ConnectionChannel channel) {
         SelectionKey key = socket.getSelectionKey();
         if (key != null && key.isValid() && (key.interestOps() & SelectionKey.OP_WRITE) == 0
                 && (!socket.outQueue.isEmpty() || channel.isNeedWrite())

@@ -1,5 +1,8 @@
 package io.chargecheck.centralsystem;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.chargecheck.centralsystem.CallFailure.Reason;
 import io.chargecheck.centralsystem.JournalEntry.Direction;
 import io.chargecheck.ocpp.Action;
@@ -9,7 +12,9 @@ import io.chargecheck.ocpp.FrameCodec;
 import io.chargecheck.ocpp.MalformedFrameException;
 import io.chargecheck.ocpp.MessageCodec;
 import io.chargecheck.ocpp.PayloadException;
+import io.chargecheck.ocpp.PayloadValidator;
 import io.chargecheck.ocpp.Untrusted;
+import io.chargecheck.ocpp.Violation;
 import io.chargecheck.ocpp.message.Request;
 import io.chargecheck.ocpp.message.Response;
 import java.time.Duration;
@@ -23,6 +28,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.java_websocket.WebSocket;
 import org.java_websocket.exceptions.WebsocketNotConnectedException;
 import org.slf4j.Logger;
@@ -47,8 +53,8 @@ public final class StationSession {
     /** A frame at debug level: whole for the usual sizes, cut for a flood. */
     private static final int FRAME_SHOWN = 2000;
     /** Shared and never changed: the stand-in payload of a result frame whose text was written directly. */
-    private static final com.fasterxml.jackson.databind.node.ObjectNode NO_PAYLOAD =
-            com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    private static final ObjectNode NO_PAYLOAD =
+            JsonNodeFactory.instance.objectNode();
 
     private final String chargePointId;
     private final WebSocket socket;
@@ -240,11 +246,11 @@ public final class StationSession {
         send(text, new Frame.CallResult(call.messageId(), NO_PAYLOAD), action, response, null);
     }
 
-    /** Printable ASCII in CiStrings: noted, not refused (see {@link io.chargecheck.ocpp.PayloadValidator#nonPrintableCiStrings}). */
-    private static String ciStringProblem(com.fasterxml.jackson.databind.JsonNode payload, Class<?> type) {
-        List<io.chargecheck.ocpp.Violation> found = io.chargecheck.ocpp.PayloadValidator.nonPrintableCiStrings(payload, type);
-        return found.isEmpty() ? null : found.stream().map(io.chargecheck.ocpp.Violation::describe)
-                .collect(java.util.stream.Collectors.joining("; ")) + " (answered all the same)";
+    /** Printable ASCII in CiStrings: noted, not refused (see {@link PayloadValidator#nonPrintableCiStrings}). */
+    private static String ciStringProblem(JsonNode payload, Class<?> type) {
+        List<Violation> found = PayloadValidator.nonPrintableCiStrings(payload, type);
+        return found.isEmpty() ? null : found.stream().map(Violation::describe)
+                .collect(Collectors.joining("; ")) + " (answered all the same)";
     }
 
     private static String joined(String... problems) {

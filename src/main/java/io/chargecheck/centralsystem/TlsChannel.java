@@ -79,18 +79,28 @@ final class TlsChannel extends ConnectionChannel implements ISSLChannel {
         return handshakeDone;
     }
 
-    @Override
-    int readTransport(ByteBuffer dst) throws IOException {
+    /** One use of the engine, for {@link #guarded}. */
+    private interface EngineStep {
+        int run() throws IOException;
+    }
+
+    /** Every failure of the engine is reported once and ends this connection, never the listener. */
+    private int guarded(EngineStep step) throws IOException {
         try {
-            return readPlaintext(dst);
+            return step.run();
         } catch (SSLException e) {
             failed(e.getMessage());
             throw e;
         } catch (RuntimeException e) {
-            // the engine's own bugs and misuse end this connection, never the listener
+            // the engine's own bugs and misuse, as an IOException the library handles per connection
             failed(e.toString());
             throw new SSLException("TLS engine failed: " + e, e);
         }
+    }
+
+    @Override
+    int readTransport(ByteBuffer dst) throws IOException {
+        return guarded(() -> readPlaintext(dst));
     }
 
     private int readPlaintext(ByteBuffer dst) throws IOException {
@@ -161,31 +171,27 @@ final class TlsChannel extends ConnectionChannel implements ISSLChannel {
 
     @Override
     int writeTransport(ByteBuffer src) throws IOException {
-        try {
-            if (!flushNetOut()) {
-                return 0;
-            }
-            int taken = 0;
-            while (src.hasRemaining()) {
-                SSLEngineResult result = wrap(src);
-                taken += result.bytesConsumed();
-                if (result.getStatus() == Status.CLOSED) {
-                    throw new SSLException("the TLS connection is closed");
-                }
-                boolean noProgress = result.bytesConsumed() == 0 && result.bytesProduced() == 0
-                        && result.getStatus() == Status.OK;
-                if (!flushNetOut() || noProgress) {
-                    break; // the engine waits for the peer (a renegotiation): write again later
-                }
-            }
-            return taken;
-        } catch (SSLException e) {
-            failed(e.getMessage());
-            throw e;
-        } catch (RuntimeException e) {
-            failed(e.toString());
-            throw new SSLException("TLS engine failed: " + e, e);
+        return guarded(() -> writePlaintext(src));
+    }
+
+    private int writePlaintext(ByteBuffer src) throws IOException {
+        if (!flushNetOut()) {
+            return 0;
         }
+        int taken = 0;
+        while (src.hasRemaining()) {
+            SSLEngineResult result = wrap(src);
+            taken += result.bytesConsumed();
+            if (result.getStatus() == Status.CLOSED) {
+                throw new SSLException("the TLS connection is closed");
+            }
+            boolean noProgress = result.bytesConsumed() == 0 && result.bytesProduced() == 0
+                    && result.getStatus() == Status.OK;
+            if (!flushNetOut() || noProgress) {
+                break; // the engine waits for the peer (a renegotiation): write again later
+            }
+        }
+        return taken;
     }
 
     private SSLEngineResult wrap(ByteBuffer src) throws IOException {
