@@ -8,7 +8,10 @@ import io.chargecheck.centralsystem.SelfSignedCertificate;
 import io.chargecheck.centralsystem.TlsSupport;
 import io.chargecheck.config.Settings;
 import io.chargecheck.config.SettingsException;
-import io.chargecheck.ftp.EmbeddedFtpServer;
+import io.chargecheck.filetransfer.FileServer;
+import io.chargecheck.filetransfer.FileServerConfig;
+import io.chargecheck.filetransfer.FileTransferMode;
+import io.chargecheck.filetransfer.PortRange;
 import io.chargecheck.ocpp.Untrusted;
 import java.io.IOException;
 import java.net.Inet4Address;
@@ -37,15 +40,15 @@ public final class Bench implements AutoCloseable {
 
     private final Settings settings;
     private final CentralSystem centralSystem;
-    private final EmbeddedFtpServer ftp;
+    private final FileServer files;
     private final Console console;
     private final String advertisedHost;
 
-    private Bench(Settings settings, CentralSystem centralSystem, EmbeddedFtpServer ftp, Console console,
+    private Bench(Settings settings, CentralSystem centralSystem, FileServer files, Console console,
                   String advertisedHost) {
         this.settings = settings;
         this.centralSystem = centralSystem;
-        this.ftp = ftp;
+        this.files = files;
         this.console = console;
         this.advertisedHost = advertisedHost;
     }
@@ -56,16 +59,27 @@ public final class Bench implements AutoCloseable {
     }
 
     static Bench start(Settings settings, Path traceDirectory, Console console) {
-        CentralSystem centralSystem = CentralSystem.start(centralSystemConfig(settings, traceDirectory));
+        SecurityProfile profile = SecurityProfile.ofNumber(settings.securityProfile());
+        FileTransferMode mode = fileTransferMode(settings);
+        SSLContext tls = profile.usesTls() || mode == FileTransferMode.HTTPS || mode == FileTransferMode.AUTO
+                ? serverTls(settings, profile) : null;
+        CentralSystem centralSystem = CentralSystem.start(centralSystemConfig(settings, traceDirectory, profile, tls));
         String advertised = settings.isLive() ? advertisedHost(settings) : settings.listenHost();
-        EmbeddedFtpServer ftp;
+        FileServer files;
         try {
-            ftp = EmbeddedFtpServer.start(settings.listenHost(), advertised);
+            files = FileServer.start(FileServerConfig.builder()
+                    .bindHost(settings.listenHost())
+                    .advertisedHost(advertised)
+                    .mode(mode)
+                    .ftpPort(settings.ftpPort())
+                    .passivePorts(passivePorts(settings))
+                    .sslContext(tls)
+                    .build());
         } catch (RuntimeException e) {
             centralSystem.close();
             throw e;
         }
-        Bench bench = new Bench(settings, centralSystem, ftp, console, advertised);
+        Bench bench = new Bench(settings, centralSystem, files, console, advertised);
         if (settings.isLive()) {
             bench.announce();
         }
@@ -80,8 +94,9 @@ public final class Bench implements AutoCloseable {
         return centralSystem;
     }
 
-    public EmbeddedFtpServer ftp() {
-        return ftp;
+    /** The file server the stations fetch firmware from and upload diagnostics to, each at a place of its own. */
+    public FileServer files() {
+        return files;
     }
 
     public Console console() {
@@ -117,12 +132,32 @@ public final class Bench implements AutoCloseable {
                 console.inform("    " + centralSystem.urlFor(host) + "/" + id);
             }
         }
-        console.inform("Security profile " + settings.securityProfile() + "; firmware and diagnostics via ftp://"
-                + advertisedHost + ":" + ftp.port());
+        console.inform("Security profile " + settings.securityProfile() + "; firmware and diagnostics: "
+                + files.firewallLine());
     }
 
-    private static CentralSystemConfig centralSystemConfig(Settings settings, Path traceDirectory) {
-        SecurityProfile profile = SecurityProfile.ofNumber(settings.securityProfile());
+    private static FileTransferMode fileTransferMode(Settings settings) {
+        try {
+            return FileTransferMode.parse(settings.fileTransfer());
+        } catch (IllegalArgumentException e) {
+            throw new SettingsException("setting chargecheck.fileTransfer: " + e.getMessage());
+        }
+    }
+
+    private static PortRange passivePorts(Settings settings) {
+        if (settings.ftpPassivePorts().isBlank()) {
+            return null;
+        }
+        try {
+            return PortRange.parse(settings.ftpPassivePorts());
+        } catch (IllegalArgumentException e) {
+            throw new SettingsException("setting chargecheck.ftp.passivePorts = '" + settings.ftpPassivePorts()
+                    + "' is not valid: expected a range like 50000-50010 (" + e.getMessage() + ")");
+        }
+    }
+
+    private static CentralSystemConfig centralSystemConfig(Settings settings, Path traceDirectory, SecurityProfile profile,
+                                                           SSLContext tls) {
         CentralSystemConfig.Builder config = CentralSystemConfig.builder()
                 .host(settings.listenHost())
                 .port(settings.port())
@@ -137,7 +172,7 @@ public final class Bench implements AutoCloseable {
                 .idTags(new IdTagPolicy(Set.of(settings.acceptedIdTag()), Set.of(), Set.of()))
                 .traceFile(traceDirectory.resolve(TRACE_FILE));
         if (profile.usesTls()) {
-            config.sslContext(serverTls(settings, profile));
+            config.sslContext(tls);
         }
         try {
             return config.build();
@@ -209,7 +244,7 @@ public final class Bench implements AutoCloseable {
 
     @Override
     public void close() {
-        ftp.close();
+        files.close();
         centralSystem.close();
     }
 }

@@ -209,18 +209,6 @@ public final class Statuses {
         }
     }
 
-    /** Fails naming the Faulted StatusNotifications that say NoError. */
-    public void assertFaultsNameTheirError() {
-        List<String> unnamed = context.evidence().received(StatusNotificationRequest.class, 0).stream()
-                .filter(r -> r.message().status() == ChargePointStatus.Faulted
-                        && r.message().errorCode() == ChargePointErrorCode.NoError)
-                .map(r -> "connector " + r.message().connectorId() + " at " + Describe.time(r.entry().time())).toList();
-        if (!unnamed.isEmpty()) {
-            throw new AssertionError("expected every Faulted StatusNotification to carry an errorCode other than NoError; "
-                    + "NoError on " + String.join(", ", unnamed), null);
-        }
-    }
-
     /** Waits for Faulted with an error code on the connector and notes the code for the report. */
     public void awaitFaulted(int connector, Duration timeout) {
         StatusNotificationRequest faulted = await(connector, ChargePointStatus.Faulted, timeout).message();

@@ -34,6 +34,9 @@ public record Settings(
         String truststorePassword,
         String authorizationKey,
         String ftpHost,
+        String fileTransfer,
+        int ftpPort,
+        String ftpPassivePorts,
         Path firmwareFile,
         String acceptedIdTag,
         String rejectedIdTag,
@@ -129,6 +132,9 @@ public record Settings(
                 sources.text("truststorePassword", ""),
                 sources.text("password", ""),
                 sources.text("ftpHost", ""),
+                sources.text("fileTransfer", "ftp"),
+                sources.integer("ftp.port", 0, 0, 65535),
+                sources.text("ftp.passivePorts", ""),
                 sources.path("firmwareFile"),
                 sources.text("idTag.accepted", "CC-ACCEPTED"),
                 sources.text("idTag.rejected", "CC-REJECTED"),
@@ -171,7 +177,8 @@ public record Settings(
     /** These settings for one of the chargers of a run. */
     public Settings forCharger(String chargePointId) {
         return new Settings(station, listenHost, port, pathPrefix, List.of(chargePointId), securityProfile, keystore,
-                keystorePassword, truststore, truststorePassword, authorizationKey, ftpHost, firmwareFile, acceptedIdTag,
+                keystorePassword, truststore, truststorePassword, authorizationKey, ftpHost, fileTransfer, ftpPort, ftpPassivePorts,
+                firmwareFile, acceptedIdTag,
                 rejectedIdTag, connector, simulatorConnectors, simulatorQuirks, simulatorVariants, parallelism, strict, plan,
                 platform, requiredBootFields, bootHeartbeatInterval, testHeartbeatInterval, testMeterInterval, timeouts,
                 reportsDirectory);

@@ -67,6 +67,10 @@ final class SuiteRun {
             return scenarios.stream().filter(s -> !s.passed()).toList();
         }
 
+        List<String> findings(int caseNumber) {
+            return byCase().getOrDefault(caseNumber, List.of()).stream().flatMap(s -> s.findings().stream()).toList();
+        }
+
         List<String> observations(int caseNumber) {
             return byCase().getOrDefault(caseNumber, List.of()).stream().flatMap(s -> s.observations().stream()).toList();
         }

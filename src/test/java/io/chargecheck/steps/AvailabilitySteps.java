@@ -52,11 +52,6 @@ public class AvailabilitySteps {
         world.statuses.assertAllValid();
     }
 
-    @Then("every Faulted StatusNotification names its error")
-    public void faultsNameTheirError() {
-        world.statuses.assertFaultsNameTheirError();
-    }
-
     @Then("the connector becomes {ChargePointStatus}")
     public void connectorBecomes(ChargePointStatus status) {
         world.statuses.await(world.context.connector(), status, world.context.patience());

@@ -30,6 +30,7 @@ public final class OutcomeRecorder implements ConcurrentEventListener {
     private final List<ScenarioOutcome> outcomes = new ArrayList<>();
     private final Map<UUID, Throwable> firstFailure = new HashMap<>();
     private final Map<UUID, List<String>> observations = new HashMap<>();
+    private final Map<UUID, List<String>> findings = new HashMap<>();
     private final Map<UUID, String> stations = new HashMap<>();
 
     public OutcomeRecorder(String key) {
@@ -64,6 +65,8 @@ public final class OutcomeRecorder implements ConcurrentEventListener {
         UUID id = event.getTestCase().getId();
         if (ReportAttachments.OBSERVATION.equals(event.getMediaType())) {
             observations.computeIfAbsent(id, i -> new ArrayList<>()).add(new String(event.getData(), StandardCharsets.UTF_8));
+        } else if (ReportAttachments.NON_CONFORMANCE.equals(event.getMediaType())) {
+            findings.computeIfAbsent(id, i -> new ArrayList<>()).add(new String(event.getData(), StandardCharsets.UTF_8));
         } else if (ReportAttachments.STATION.equals(event.getMediaType())) {
             stations.put(id, new String(event.getData(), StandardCharsets.UTF_8));
         }
@@ -77,9 +80,10 @@ public final class OutcomeRecorder implements ConcurrentEventListener {
             failure = event.getResult().getError();
         }
         ScenarioOutcome outcome = new ScenarioOutcome(CaseId.of(testCase.getTags()), testCase.getName(),
-                event.getResult().getStatus(), failure, observations.getOrDefault(id, List.of()), stations.remove(id),
-                event.getResult().getDuration());
+                event.getResult().getStatus(), failure, observations.getOrDefault(id, List.of()),
+                findings.getOrDefault(id, List.of()), stations.remove(id), event.getResult().getDuration());
         observations.remove(id);
+        findings.remove(id);
         synchronized (outcomes) {
             outcomes.add(outcome);
         }
@@ -87,10 +91,11 @@ public final class OutcomeRecorder implements ConcurrentEventListener {
 
     /** One scenario of one launch. */
     public record ScenarioOutcome(CaseId caseId, String scenario, Status status, Throwable error,
-                                  List<String> observations, String station, Duration took) {
+                                  List<String> observations, List<String> findings, String station, Duration took) {
 
         public ScenarioOutcome {
             observations = List.copyOf(observations);
+            findings = List.copyOf(findings);
         }
 
         public boolean passed() {
