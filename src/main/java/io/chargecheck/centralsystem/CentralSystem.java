@@ -230,6 +230,7 @@ public final class CentralSystem implements AutoCloseable {
     public StationSession awaitSession(String chargePointId, Duration timeout) {
         try {
             return Awaitility.await("connection of " + chargePointId)
+                    .pollInSameThread()
                     .atMost(timeout)
                     .pollInterval(Duration.ofMillis(10))
                     .until(() -> session(chargePointId), Optional::isPresent)

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
@@ -31,9 +30,8 @@ final class Cadence {
         Duration timeout = interval.plus(tolerance).multipliedBy(ARRIVALS).plusSeconds(1);
         List<Received<T>> arrivals;
         try {
-            arrivals = Awaitility.await(ARRIVALS + " " + what)
+            arrivals = Waits.await(ARRIVALS + " " + what)
                     .atMost(timeout)
-                    .pollInterval(Duration.ofMillis(10))
                     .until(() -> matches(evidence, type, matching, since), list -> list.size() >= ARRIVALS);
         } catch (ConditionTimeoutException e) {
             List<Received<T>> came = matches(evidence, type, matching, since);

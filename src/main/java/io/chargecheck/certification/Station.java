@@ -18,7 +18,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntSupplier;
-import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionEvaluationListener;
 import org.awaitility.core.ConditionTimeoutException;
 
@@ -139,10 +138,8 @@ public final class Station implements AutoCloseable {
 
     private void awaitBoot(Duration timeout, ConditionEvaluationListener<Boolean> progress) {
         try {
-            Awaitility.await("the BootNotification of " + id)
+            Waits.await("the BootNotification of " + id)
                     .atMost(timeout)
-                    .pollDelay(Duration.ZERO)
-                    .pollInterval(Duration.ofMillis(10))
                     .conditionEvaluationListener(progress)
                     .until(this::isConnectedAndBooted);
         } catch (ConditionTimeoutException e) {
