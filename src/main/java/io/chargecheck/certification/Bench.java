@@ -165,8 +165,8 @@ public final class Bench implements AutoCloseable {
                 .securityProfile(profile)
                 .authorizationKey(settings.authorizationKey().isEmpty() ? null : settings.authorizationKey())
                 // simulated stations get an id of their own per scenario; live, the run names its chargers
-                .expectedChargePointId(settings.isLive() && !settings.isMultiCharger()
-                        ? settings.expectedChargePointId().orElse(null) : null)
+                .expectedChargePointIds(settings.isLive() && !settings.isMultiCharger()
+                        ? settings.expectedChargePointId().map(Set::of).orElse(Set.of()) : Set.of())
                 .callTimeout(settings.timeouts().call())
                 .heartbeatInterval(settings.bootHeartbeatInterval())
                 .idTags(new IdTagPolicy(Set.of(settings.acceptedIdTag()), Set.of(), Set.of()))
