@@ -2,12 +2,12 @@ package io.chargecheck.certification;
 
 import io.chargecheck.centralsystem.Journal;
 import io.chargecheck.centralsystem.JournalEntry;
+import io.chargecheck.centralsystem.StationJournal;
 import io.chargecheck.ocpp.Action;
 import io.chargecheck.ocpp.Frame;
 import io.chargecheck.ocpp.Untrusted;
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
@@ -109,10 +109,15 @@ public final class Evidence {
         return received(callType, since).stream().map(Received::message).toList();
     }
 
-    /** Every entry of this station after the mark. */
+    /** Every entry of this station after the mark (that is still in memory: a run of weeks forgets its oldest). */
     public List<JournalEntry> entries(long since) {
         String id = chargePointId.get();
-        return journal.since(since).stream().filter(entry -> Objects.equals(entry.chargePointId(), id)).toList();
+        return id == null ? List.of() : journal.of(id).since(since);
+    }
+
+    /** What the central system keeps about this station however long the run: its boots and last statuses. */
+    public StationJournal station() {
+        return journal.of(chargePointId.get());
     }
 
     /** The frames of this station that broke OCPP, with what was wrong. */

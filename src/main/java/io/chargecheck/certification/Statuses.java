@@ -94,13 +94,9 @@ public final class Statuses {
 
     /** The last status the connector reported, if any. */
     public Optional<ChargePointStatus> current(int connector) {
-        List<StatusNotificationRequest> all = context.evidence().messages(StatusNotificationRequest.class, 0);
-        for (int i = all.size() - 1; i >= 0; i--) {
-            if (all.get(i).connectorId() == connector) {
-                return Optional.of(all.get(i).status());
-            }
-        }
-        return Optional.empty();
+        return context.evidence().station().lastStatus(connector)
+                .flatMap(entry -> entry.message(StatusNotificationRequest.class))
+                .map(StatusNotificationRequest::status);
     }
 
     /**
