@@ -108,7 +108,7 @@ class TransactionTest {
 
         StartTransactionRequest start = bench.awaitSent(CP, StartTransactionRequest.class, mark);
         assertThat(start.connectorId()).as("the connector with the cable").isEqualTo(2);
-        Bench.await().until(() -> cp.transactionId(2).isPresent());
+        Bench.await().until(() -> cp.transactionId(2).isPresent() && bench.trail(CP, mark).size() >= 3);
         assertThat(bench.trail(CP, mark)).startsWith("Authorize", "StartTransaction", "StatusNotification 2 Charging");
 
         long stopMark = bench.mark();

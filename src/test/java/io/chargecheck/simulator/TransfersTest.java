@@ -109,5 +109,28 @@ class TransfersTest {
         assertThat(bench.diagnosticsStatuses(CP, mark)).containsExactly(DiagnosticsStatus.Uploading, DiagnosticsStatus.UploadFailed);
     }
 
+    /** TC_044_2: after its retries the download is DownloadFailed, the firmware unchanged. */
+    @Test
+    void aDownloadThatKeepsFailingIsDownloadFailedAfterTheRetries() {
+        long mark = bench.mark();
+        bench.call(CP, new UpdateFirmwareRequest("ftp://127.0.0.1:1/firmware/cc-sim-4.bin", 2, Instant.now(), 0));
+        Bench.await().until(() -> bench.firmwareStatuses(CP, mark).size() == 2);
+        assertThat(bench.firmwareStatuses(CP, mark)).containsExactly(FirmwareStatus.Downloading, FirmwareStatus.DownloadFailed);
+        assertThat(cp.firmwareVersion()).isEqualTo("1.0.0");
+    }
 
+    /** TC_044_3: a file with the invalid-firmware marker is downloaded, then fails to install; no reboot. */
+    @Test
+    void aFirmwareFileTheStationCannotUseFailsToInstall() {
+        URI location = bench.ftp().serve("cc-sim-5.bin",
+                ("image for another model " + Firmware.INVALID_MARKER).getBytes(StandardCharsets.UTF_8));
+        long mark = bench.mark();
+        bench.call(CP, new UpdateFirmwareRequest(location.toString(), null, Instant.now(), null));
+        Bench.await().until(() -> bench.firmwareStatuses(CP, mark).contains(FirmwareStatus.InstallationFailed));
+        bench.barrier(CP);
+        assertThat(bench.firmwareStatuses(CP, mark)).containsExactly(FirmwareStatus.Downloading, FirmwareStatus.Downloaded,
+                FirmwareStatus.Installing, FirmwareStatus.InstallationFailed);
+        assertThat(bench.sent(CP, BootNotificationRequest.class, mark)).isEmpty();
+        assertThat(cp.firmwareVersion()).isEqualTo("1.0.0");
+    }
 }
