@@ -9,7 +9,10 @@ import io.chargecheck.ocpp.message.Core.HeartbeatRequest;
 import io.chargecheck.ocpp.message.Core.RegistrationStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
+@Execution(ExecutionMode.CONCURRENT) // each test has its own central system; most of the time goes to timers
 class BootTest {
 
     private Bench bench;

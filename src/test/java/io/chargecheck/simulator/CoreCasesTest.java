@@ -43,11 +43,14 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * What the Core cases of the OCA's plan ask of a charger (OCTT 1.6, sections 2.1-2.16): each test
  * names the cases it serves. Against the embedded central system.
  */
+@Execution(ExecutionMode.CONCURRENT) // each test has its own central system; most of the time goes to timers
 class CoreCasesTest {
 
     private static final String CP = "CP-CORE";

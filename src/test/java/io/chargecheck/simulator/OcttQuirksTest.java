@@ -62,11 +62,14 @@ import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Each quirk of the OCA's plan does what it says, and only that (see {@link QuirksTest} for those
  * of the vendor script, and {@link Quirk#octtCases()} for the cases that should catch them).
  */
+@Execution(ExecutionMode.CONCURRENT) // each test has its own central system; most of the time goes to timers
 class OcttQuirksTest {
 
     private static final String CP = "CP-OQ";

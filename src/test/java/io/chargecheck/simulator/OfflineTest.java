@@ -13,8 +13,11 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /** Transaction messages while the central system is out of reach: kept, persisted, replayed in order. */
+@Execution(ExecutionMode.CONCURRENT) // each test has its own central system; most of the time goes to timers
 class OfflineTest {
 
     private static final String CP = "CP-OFF";

@@ -27,11 +27,14 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * SupportedFeatureProfiles as a setting, and the local list's versions (OCTT 1.6 sections 2.17,
  * 2.20's "not supported" cases, TC_019).
  */
+@Execution(ExecutionMode.CONCURRENT) // each test has its own central system; most of the time goes to timers
 class ProfilesAndListsTest {
 
     private static final String CP = "CP-PROF";

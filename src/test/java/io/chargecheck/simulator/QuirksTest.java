@@ -47,12 +47,15 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Each quirk does what it says, and only that: the scenario that shows the defect, against the
  * embedded central system. Where a quirk means something does NOT happen, a {@link Bench#barrier}
  * (or a wait just beyond the timer concerned) proves it did not.
  */
+@Execution(ExecutionMode.CONCURRENT) // each test has its own central system; most of the time goes to timers
 class QuirksTest {
 
     private static final String CP = "CP-Q";

@@ -16,8 +16,11 @@ import io.chargecheck.ocpp.message.Reservation.ReserveNowRequest;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /** What the Reservation cases of the OCA's plan ask (OCTT 1.6, section 2.20): of a connector and of the station. */
+@Execution(ExecutionMode.CONCURRENT) // each test has its own central system; most of the time goes to timers
 class ReservationCasesTest {
 
     private static final String CP = "CP-RES";

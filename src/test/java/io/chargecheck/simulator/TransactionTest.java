@@ -25,8 +25,11 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /** Local and remote transactions, the meter, the status machine, faults: against the embedded central system. */
+@Execution(ExecutionMode.CONCURRENT) // each test has its own central system; most of the time goes to timers
 class TransactionTest {
 
     private static final String CP = "CP-TX";

@@ -13,8 +13,11 @@ import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /** Firmware download and diagnostics upload over a real FTP server. */
+@Execution(ExecutionMode.CONCURRENT) // each test has its own central system; most of the time goes to timers
 class TransfersTest {
 
     private static final String CP = "CP-FTP";

@@ -41,11 +41,14 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Each variant does what real chargers do, against the embedded central system, and keeps every
  * frame schema-valid (the {@link Bench} checks that on close).
  */
+@Execution(ExecutionMode.CONCURRENT) // each test has its own central system; most of the time goes to timers
 class VariantsTest {
 
     private static final String CP = "CP-V";
