@@ -61,6 +61,10 @@ final class Authorizing {
         log.info("the local list's storage will fail");
     }
 
+    void storageRepaired() {
+        storageFails = false;
+    }
+
     /**
      * The verdict on an id tag: from the central system when online (unless LocalPreAuthorize finds
      * it accepted locally), else from the local list and cache as LocalAuthorizeOffline and

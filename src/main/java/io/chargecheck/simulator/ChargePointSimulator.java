@@ -208,7 +208,11 @@ public final class ChargePointSimulator implements AutoCloseable {
         act("fault " + errorCode + " of the whole station", () -> station.statuses.stationWideFault(errorCode, vendorErrorCode));
     }
 
-    /** The fault is repaired and normal operation restored (which also ends a stuck status, see {@link Quirk}). */
+    /**
+     * The fault is repaired and normal operation restored (which also ends a stuck status, see
+     * {@link Quirk}, and a lock blocked by {@link #failNextUnlock}; at connector 0 also a storage
+     * broken by {@link #failLocalListStorage}).
+     */
     public void clearFault(int connector) {
         Connector c = connectorOrStation(connector);
         act("clear the fault at connector " + connector, () -> station.statuses.faultCleared(c));

@@ -148,11 +148,6 @@ final class RemoteCommands {
         station.schedule(once, station.config.callTimeout());
     }
 
-    /** The version a firmware file brings; see {@link Firmware#versionOf}. */
-    static String versionOf(URI location) {
-        return Firmware.versionOf(location);
-    }
-
     /** A location as it may be logged: without the password. */
     static String redacted(URI location) {
         String userInfo = location.getRawUserInfo();

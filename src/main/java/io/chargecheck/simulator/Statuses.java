@@ -157,10 +157,17 @@ final class Statuses {
         log.info("hardware fault {}{} of the whole station", errorCode, vendorErrorCode == null ? "" : " (" + vendorErrorCode + ")");
     }
 
-    /** The fault is gone and normal operation restored: that also ends a status stuck by a quirk. */
+    /**
+     * The fault is gone and normal operation restored: that also ends a status stuck by a quirk, a
+     * blocked lock, and (connector 0) a broken local list storage.
+     */
     void faultCleared(Connector c) {
         c.fault = null;
         c.frozenStatus = null;
+        c.lockJammed = false;
+        if (c.isStation()) {
+            station.authorizing.storageRepaired();
+        }
         if (c.isStation() && station.has(Quirk.STATION_FAULT_ON_CONNECTOR_ONE)) {
             station.connectors[1].fault = null;
         }

@@ -196,6 +196,23 @@ final class Bench implements AutoCloseable {
                 .filter(m -> m.meterValue().get(0).sampledValue().get(0).context() == context).toList();
     }
 
+    /** ChangeConfiguration, answered. */
+    io.chargecheck.ocpp.message.Core.ConfigurationStatus change(String chargePointId, String key, String value) {
+        return call(chargePointId, new io.chargecheck.ocpp.message.Core.ChangeConfigurationRequest(key, value)).status();
+    }
+
+    /** A transaction at connector 1 for GOOD-1, started with the cable first and the card, once it has its id. */
+    static void charging(ChargePointSimulator station) {
+        station.plugIn(1);
+        station.presentCard(1, "GOOD-1");
+        await().until(() -> station.transactionId(1).isPresent());
+    }
+
+    /** The condition holds, and keeps holding for a while past the timers that could break it. */
+    static void nothingFor(Duration timers, java.util.concurrent.Callable<Boolean> condition) {
+        Awaitility.await().during(timers).atMost(timers.plusSeconds(2)).pollInterval(Duration.ofMillis(50)).until(condition);
+    }
+
     boolean hasCall(String chargePointId, Action action, long since) {
         return calls(chargePointId, since).stream().anyMatch(entry -> entry.action() == action);
     }

@@ -11,7 +11,6 @@ import io.chargecheck.ocpp.message.Core.AvailabilityType;
 import io.chargecheck.ocpp.message.Core.BootNotificationRequest;
 import io.chargecheck.ocpp.message.Core.BootNotificationResponse;
 import io.chargecheck.ocpp.message.Core.ChangeAvailabilityRequest;
-import io.chargecheck.ocpp.message.Core.ChangeConfigurationRequest;
 import io.chargecheck.ocpp.message.Core.ChargePointErrorCode;
 import io.chargecheck.ocpp.message.Core.ChargePointStatus;
 import io.chargecheck.ocpp.message.Core.ConfigurationStatus;
@@ -76,7 +75,7 @@ class CoreCasesTest {
         long mark = bench.mark();
         cp.start();
 
-        assertThat(change("MeterValueSampleInterval", "7")).isEqualTo(ConfigurationStatus.Accepted);
+        assertThat(bench.change(CP, "MeterValueSampleInterval", "7")).isEqualTo(ConfigurationStatus.Accepted);
         assertThat(bench.call(CP, new GetConfigurationRequest(null)).configurationKey()).isNotEmpty();
         List<Instant> boots = Bench.await().until(() -> bootTimes(mark), times -> times.size() >= 2);
         assertThat(Duration.between(boots.get(0), boots.get(1))).as("the Pending answer's interval")
@@ -210,7 +209,7 @@ class CoreCasesTest {
     void aStatusIsReportedOnceItLastedMinimumStatusDuration() {
         bench = Bench.start();
         cp = bench.boot(bench.config(CP));
-        assertThat(change("MinimumStatusDuration", "1")).isEqualTo(ConfigurationStatus.Accepted);
+        assertThat(bench.change(CP, "MinimumStatusDuration", "1")).isEqualTo(ConfigurationStatus.Accepted);
         long brief = bench.mark();
         cp.plugIn(2);
         cp.unplug(2);
@@ -231,7 +230,7 @@ class CoreCasesTest {
                 .configure("MeterValuesAlignedData", "Energy.Active.Import.Register,Voltage")
                 .configure("StopTxnAlignedData", "Energy.Active.Import.Register"));
         long mark = bench.mark();
-        assertThat(change("ClockAlignedDataInterval", "1")).isEqualTo(ConfigurationStatus.Accepted);
+        assertThat(bench.change(CP, "ClockAlignedDataInterval", "1")).isEqualTo(ConfigurationStatus.Accepted);
 
         List<MeterValuesRequest> aligned = Bench.await().until(() -> bench.meterValues(CP, mark, ReadingContext.SampleClock)
                 .stream().filter(m -> m.connectorId() == 1).toList(), list -> list.size() >= 2);
@@ -330,8 +329,8 @@ class CoreCasesTest {
         assertThatThrownBy(() -> bench.call(CP, new GetConfigurationRequest(tooMany)))
                 .isInstanceOfSatisfying(CallFailure.class, failure ->
                         assertThat(failure.callError().orElseThrow().code()).isEqualTo(ErrorCode.OccurenceConstraintViolation));
-        assertThat(change("MeterValueSampleInterval", "-1")).isEqualTo(ConfigurationStatus.Rejected);
-        assertThat(change("Testing", "true")).isEqualTo(ConfigurationStatus.NotSupported);
+        assertThat(bench.change(CP, "MeterValueSampleInterval", "-1")).isEqualTo(ConfigurationStatus.Rejected);
+        assertThat(bench.change(CP, "Testing", "true")).isEqualTo(ConfigurationStatus.NotSupported);
     }
 
     // ---- helpers
@@ -366,13 +365,7 @@ class CoreCasesTest {
     private void charging(UnaryOperator<SimulatorConfig.Builder> config) {
         bench = Bench.start();
         cp = bench.boot(config.apply(bench.config(CP)));
-        cp.plugIn(1);
-        cp.presentCard(1, "GOOD-1");
-        Bench.await().until(() -> cp.transactionId(1).isPresent());
-    }
-
-    private ConfigurationStatus change(String key, String value) {
-        return bench.call(CP, new ChangeConfigurationRequest(key, value)).status();
+        Bench.charging(cp);
     }
 
     private UnlockStatus unlock(int connector) {

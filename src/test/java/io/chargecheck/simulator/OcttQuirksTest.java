@@ -12,7 +12,6 @@ import io.chargecheck.ocpp.message.Core.AuthorizationStatus;
 import io.chargecheck.ocpp.message.Core.AvailabilityType;
 import io.chargecheck.ocpp.message.Core.BootNotificationRequest;
 import io.chargecheck.ocpp.message.Core.ChangeAvailabilityRequest;
-import io.chargecheck.ocpp.message.Core.ChangeConfigurationRequest;
 import io.chargecheck.ocpp.message.Core.ChargePointErrorCode;
 import io.chargecheck.ocpp.message.Core.ChargePointStatus;
 import io.chargecheck.ocpp.message.Core.ClearCacheRequest;
@@ -33,7 +32,6 @@ import io.chargecheck.ocpp.message.Core.ResetRequest;
 import io.chargecheck.ocpp.message.Core.ResetType;
 import io.chargecheck.ocpp.message.Core.StartTransactionRequest;
 import io.chargecheck.ocpp.message.Core.StartTransactionResponse;
-import io.chargecheck.ocpp.message.Core.StatusNotificationRequest;
 import io.chargecheck.ocpp.message.Core.StopTransactionRequest;
 import io.chargecheck.ocpp.message.Core.UnlockConnectorRequest;
 import io.chargecheck.ocpp.message.Core.UnlockStatus;
@@ -58,7 +56,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -105,7 +102,7 @@ class OcttQuirksTest {
         cp = bench.add(new ChargePointSimulator(bench.config(CP).quirk(Quirk.CONFIGURATION_REFUSED_WHILE_PENDING).build()));
         cp.start();
         assertThat(cp.registrationStatus()).contains(RegistrationStatus.Pending);
-        assertThat(change("MeterValueSampleInterval", "7")).isEqualTo(ConfigurationStatus.Rejected);
+        assertThat(bench.change(CP, "MeterValueSampleInterval", "7")).isEqualTo(ConfigurationStatus.Rejected);
         assertThat(bench.call(CP, new GetConfigurationRequest(List.of("MeterValueSampleInterval"))).configurationKey())
                 .as("still answers GetConfiguration").hasSize(1);
     }
@@ -300,22 +297,22 @@ class OcttQuirksTest {
     @Test
     void changedValueNotStored() {
         boot(Quirk.CHANGED_VALUE_NOT_STORED);
-        assertThat(change("MeterValueSampleInterval", "15")).isEqualTo(ConfigurationStatus.Accepted);
+        assertThat(bench.change(CP, "MeterValueSampleInterval", "15")).isEqualTo(ConfigurationStatus.Accepted);
         assertThat(cp.configuration("MeterValueSampleInterval")).contains("60");
     }
 
     @Test
     void unknownKeyRejected() {
         boot(Quirk.UNKNOWN_KEY_REJECTED);
-        assertThat(change("Testing", "true")).isEqualTo(ConfigurationStatus.Rejected);
+        assertThat(bench.change(CP, "Testing", "true")).isEqualTo(ConfigurationStatus.Rejected);
     }
 
     @Test
     void invalidValueAccepted() {
         boot(Quirk.INVALID_VALUE_ACCEPTED);
-        assertThat(change("MeterValueSampleInterval", "-1")).isEqualTo(ConfigurationStatus.Accepted);
+        assertThat(bench.change(CP, "MeterValueSampleInterval", "-1")).isEqualTo(ConfigurationStatus.Accepted);
         assertThat(cp.configuration("MeterValueSampleInterval")).contains("60");
-        assertThat(change("NumberOfConnectors", "5")).as("read-only stays Rejected").isEqualTo(ConfigurationStatus.Rejected);
+        assertThat(bench.change(CP, "NumberOfConnectors", "5")).as("read-only stays Rejected").isEqualTo(ConfigurationStatus.Rejected);
     }
 
     // ---- 2.9 meter values
@@ -324,7 +321,7 @@ class OcttQuirksTest {
     void meterValuesNotClockAligned() {
         charging(Quirk.METER_VALUES_NOT_CLOCK_ALIGNED, c -> c.configure("MeterValueSampleInterval", "0"));
         long mark = bench.mark();
-        change("ClockAlignedDataInterval", "1");
+        bench.change(CP, "ClockAlignedDataInterval", "1");
         List<MeterValuesRequest> readings = Bench.await().until(() -> bench.meterValues(CP, mark, ReadingContext.SampleClock)
                 .stream().filter(m -> m.connectorId() == 1).toList(), list -> list.size() >= 2);
         assertThat(readings).allSatisfy(m -> assertThat(m.meterValue().get(0).timestamp().getNano()).isNotZero());
@@ -402,7 +399,7 @@ class OcttQuirksTest {
     void offlineMeterValuesDropped() {
         charging(Quirk.OFFLINE_METER_VALUES_DROPPED, c -> c.configure("MeterValueSampleInterval", "1"));
         cp.loseNetwork();
-        nothingFor(PAST_ONE_SECOND, () -> cp.queuedTransactionMessages() == 0);
+        Bench.nothingFor(PAST_ONE_SECOND, () -> cp.queuedTransactionMessages() == 0);
         cp.unplug(1);
         assertThat(cp.queuedTransactionMessages()).as("the StopTransaction is kept").isEqualTo(1);
     }
@@ -484,7 +481,7 @@ class OcttQuirksTest {
         long mark = bench.mark();
         bench.call(CP, new UpdateFirmwareRequest("ftp://127.0.0.1:1/firmware/cc-sim-6.bin", null, Instant.now(), null));
         Bench.await().until(() -> !bench.firmwareStatuses(CP, mark).isEmpty());
-        nothingFor(Duration.ofMillis(800), () -> bench.firmwareStatuses(CP, mark).equals(List.of(FirmwareStatus.Downloading)));
+        Bench.nothingFor(Duration.ofMillis(800), () -> bench.firmwareStatuses(CP, mark).equals(List.of(FirmwareStatus.Downloading)));
     }
 
     @Test
@@ -533,7 +530,7 @@ class OcttQuirksTest {
         boot(Quirk.RESERVATION_NEVER_EXPIRES);
         assertThat(bench.call(CP, new ReserveNowRequest(1, Instant.now().plusMillis(500), "GOOD-1", null, 3)).status())
                 .isEqualTo(ReservationStatus.Accepted);
-        nothingFor(Duration.ofMillis(900), () -> cp.status(1) == ChargePointStatus.Reserved);
+        Bench.nothingFor(Duration.ofMillis(900), () -> cp.status(1) == ChargePointStatus.Reserved);
     }
 
     @Test
@@ -613,13 +610,7 @@ class OcttQuirksTest {
 
     private void charging(Quirk quirk, UnaryOperator<SimulatorConfig.Builder> config) {
         boot(quirk, config);
-        cp.plugIn(1);
-        cp.presentCard(1, "GOOD-1");
-        Bench.await().until(() -> cp.transactionId(1).isPresent());
-    }
-
-    private ConfigurationStatus change(String key, String value) {
-        return bench.call(CP, new ChangeConfigurationRequest(key, value)).status();
+        Bench.charging(cp);
     }
 
     private UnlockStatus unlock(int connector) {
@@ -633,10 +624,5 @@ class OcttQuirksTest {
     private ReservationStatus reserve(int connector, String idTag, String parentIdTag, int reservationId) {
         return bench.call(CP, new ReserveNowRequest(connector, Instant.now().plusSeconds(60), idTag, parentIdTag,
                 reservationId)).status();
-    }
-
-    /** The condition holds, and keeps holding for a while past the timers that could break it. */
-    private static void nothingFor(Duration timers, Callable<Boolean> condition) {
-        await().during(timers).atMost(timers.plusSeconds(2)).pollInterval(Duration.ofMillis(50)).until(condition);
     }
 }

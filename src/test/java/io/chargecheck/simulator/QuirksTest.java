@@ -109,7 +109,7 @@ class QuirksTest {
     void noHeartbeat() {
         bench = Bench.start(cs -> cs.heartbeatInterval(1));
         cp = bench.boot(bench.config(CP).quirk(Quirk.NO_HEARTBEAT));
-        nothingFor(PAST_ONE_SECOND, () -> bench.sent(CP, HeartbeatRequest.class, 0).isEmpty());
+        Bench.nothingFor(PAST_ONE_SECOND, () -> bench.sent(CP, HeartbeatRequest.class, 0).isEmpty());
         bench.barrier(CP); // a triggered one still comes
     }
 
@@ -266,7 +266,7 @@ class QuirksTest {
         long mark = bench.mark();
         cp.plugIn(1);
         cp.presentCard(1, "GOOD-1");
-        nothingFor(PAST_ONE_SECOND, () -> periodic(mark).isEmpty());
+        Bench.nothingFor(PAST_ONE_SECOND, () -> periodic(mark).isEmpty());
         assertThat(bench.sent(CP, MeterValuesRequest.class, mark)).as("the Transaction.Begin sample still comes").hasSize(1);
     }
 
@@ -380,7 +380,7 @@ class QuirksTest {
         long mark = bench.mark();
         cp.presentCard(1, "GOOD-1");
         assertThat(bench.trail(CP, mark)).containsExactly("Authorize", "StatusNotification 1 Preparing");
-        nothingFor(PAST_ONE_SECOND, () -> bench.trail(CP, mark).size() == 2);
+        Bench.nothingFor(PAST_ONE_SECOND, () -> bench.trail(CP, mark).size() == 2);
         assertThat(cp.status(1)).isEqualTo(ChargePointStatus.Preparing);
     }
 
@@ -391,7 +391,7 @@ class QuirksTest {
         boot(Quirk.FIRMWARE_NEVER_INSTALLED);
         long mark = updateFirmware();
         Bench.await().until(() -> bench.firmwareStatuses(CP, mark).contains(FirmwareStatus.Installing));
-        nothingFor(PAST_INSTALL_AND_REBOOT, () -> bench.firmwareStatuses(CP, mark).size() == 3
+        Bench.nothingFor(PAST_INSTALL_AND_REBOOT, () -> bench.firmwareStatuses(CP, mark).size() == 3
                 && !bench.hasCall(CP, Action.BootNotification, mark));
         assertThat(bench.firmwareStatuses(CP, mark)).containsExactly(FirmwareStatus.Downloading, FirmwareStatus.Downloaded,
                 FirmwareStatus.Installing);
@@ -402,7 +402,7 @@ class QuirksTest {
         boot(Quirk.FIRMWARE_NO_REBOOT);
         long mark = updateFirmware();
         Bench.await().until(() -> bench.firmwareStatuses(CP, mark).contains(FirmwareStatus.Installed));
-        nothingFor(PAST_INSTALL_AND_REBOOT, () -> !bench.hasCall(CP, Action.BootNotification, mark));
+        Bench.nothingFor(PAST_INSTALL_AND_REBOOT, () -> !bench.hasCall(CP, Action.BootNotification, mark));
         assertThat(cp.firmwareVersion()).isEqualTo("1.0.0");
     }
 
@@ -428,7 +428,7 @@ class QuirksTest {
                 null, null)).fileName();
         assertThat(fileName).isNotBlank();
         Bench.await().until(() -> bench.diagnosticsStatuses(CP, mark).contains(DiagnosticsStatus.Uploading));
-        nothingFor(PAST_INSTALL_AND_REBOOT, () -> bench.diagnosticsStatuses(CP, mark).size() == 1
+        Bench.nothingFor(PAST_INSTALL_AND_REBOOT, () -> bench.diagnosticsStatuses(CP, mark).size() == 1
                 && bench.ftp().uploadedFileNames().isEmpty());
     }
 
@@ -520,7 +520,7 @@ class QuirksTest {
         cp.loseNetwork();
         cp.regainNetwork();
         long mark = bench.mark();
-        nothingFor(PAST_ONE_SECOND, () -> bench.sent(CP, HeartbeatRequest.class, mark).isEmpty());
+        Bench.nothingFor(PAST_ONE_SECOND, () -> bench.sent(CP, HeartbeatRequest.class, mark).isEmpty());
 
         bench.call(CP, new ResetRequest(ResetType.Hard));
         long booted = bench.mark();
@@ -604,10 +604,5 @@ class QuirksTest {
         return bench.cs.journal().since(mark).stream()
                 .flatMap(entry -> entry.message(io.chargecheck.ocpp.message.Core.StartTransactionResponse.class).stream())
                 .findFirst().orElseThrow().transactionId();
-    }
-
-    /** The condition holds, and keeps holding for a while past the timers that could break it. */
-    private static void nothingFor(Duration timers, java.util.concurrent.Callable<Boolean> condition) {
-        await().during(timers).atMost(timers.plusSeconds(2)).pollInterval(Duration.ofMillis(50)).until(condition);
     }
 }

@@ -7,7 +7,6 @@ import io.chargecheck.ocpp.Action;
 import io.chargecheck.ocpp.Frame;
 import io.chargecheck.ocpp.message.Core.AvailabilityType;
 import io.chargecheck.ocpp.message.Core.ChangeAvailabilityRequest;
-import io.chargecheck.ocpp.message.Core.ChangeConfigurationRequest;
 import io.chargecheck.ocpp.message.Core.ChargePointErrorCode;
 import io.chargecheck.ocpp.message.Core.ChargePointStatus;
 import io.chargecheck.ocpp.message.Core.ClearCacheRequest;
@@ -77,7 +76,7 @@ class VariantsTest {
 
     @Test
     void lateFinishing() {
-        charging(bench(Variant.LATE_FINISHING));
+        Bench.charging(bench(Variant.LATE_FINISHING));
         long mark = bench.mark();
 
         cp.presentCard(1, "GOOD-1");
@@ -107,7 +106,7 @@ class VariantsTest {
                 .doesNotContain("AuthorizationCacheEnabled").contains("AllowOfflineTxForUnknownId");
         assertThat(bench.call(CP, new GetConfigurationRequest(List.of("AuthorizationCacheEnabled"))).unknownKey())
                 .containsExactly("AuthorizationCacheEnabled");
-        assertThat(change("AuthorizationCacheEnabled", "true")).isEqualTo(ConfigurationStatus.NotSupported);
+        assertThat(bench.change(CP, "AuthorizationCacheEnabled", "true")).isEqualTo(ConfigurationStatus.NotSupported);
         assertThat(cp.configuration("AllowOfflineTxForUnknownId")).contains("false");
 
         cp.presentCard(1, "GOOD-1");
@@ -157,12 +156,12 @@ class VariantsTest {
         bench = Bench.start();
         cp = bench.boot(bench.config(CP).variant(Variant.REBOOT_REQUIRED_KEYS));
 
-        assertThat(change("MeterValueSampleInterval", "1")).isEqualTo(ConfigurationStatus.RebootRequired);
-        assertThat(change("MeterValuesSampledData", "Energy.Active.Import.Register,Voltage")).isEqualTo(ConfigurationStatus.RebootRequired);
-        assertThat(change("WebSocketPingInterval", "30")).isEqualTo(ConfigurationStatus.RebootRequired);
-        assertThat(change("MeterValueSampleInterval", "60")).as("its own value").isEqualTo(ConfigurationStatus.Accepted);
-        assertThat(change("MeterValueSampleInterval", "1")).isEqualTo(ConfigurationStatus.RebootRequired);
-        assertThat(change("HeartbeatInterval", "200")).as("not one of them").isEqualTo(ConfigurationStatus.Accepted);
+        assertThat(bench.change(CP, "MeterValueSampleInterval", "1")).isEqualTo(ConfigurationStatus.RebootRequired);
+        assertThat(bench.change(CP, "MeterValuesSampledData", "Energy.Active.Import.Register,Voltage")).isEqualTo(ConfigurationStatus.RebootRequired);
+        assertThat(bench.change(CP, "WebSocketPingInterval", "30")).isEqualTo(ConfigurationStatus.RebootRequired);
+        assertThat(bench.change(CP, "MeterValueSampleInterval", "60")).as("its own value").isEqualTo(ConfigurationStatus.Accepted);
+        assertThat(bench.change(CP, "MeterValueSampleInterval", "1")).isEqualTo(ConfigurationStatus.RebootRequired);
+        assertThat(bench.change(CP, "HeartbeatInterval", "200")).as("not one of them").isEqualTo(ConfigurationStatus.Accepted);
         assertThat(keyValue("MeterValueSampleInterval")).as("the value in force").isEqualTo("60");
 
         long reset = bench.mark();
@@ -172,7 +171,7 @@ class VariantsTest {
         assertThat(keyValue("MeterValuesSampledData")).isEqualTo("Energy.Active.Import.Register,Voltage");
         assertThat(keyValue("WebSocketPingInterval")).isEqualTo("30");
 
-        charging(cp);
+        Bench.charging(cp);
         long mark = bench.mark();
         List<MeterValuesRequest> periodic = Bench.await().until(() -> bench.sent(CP, MeterValuesRequest.class, mark).stream()
                 .filter(m -> m.meterValue().get(0).sampledValue().get(0).context() == ReadingContext.SamplePeriodic).toList(),
@@ -235,7 +234,7 @@ class VariantsTest {
         bench = Bench.start();
         cp = bench.boot(bench.config(CP).variant(Variant.SLOW_REPLAY).slowReplay(delay, gap)
                 .configure("MeterValueSampleInterval", "1"));
-        charging(cp);
+        Bench.charging(cp);
         bench.cs.goOffline(CP, Duration.ofSeconds(30));
         Bench.await().until(() -> !cp.isConnected());
         Bench.await().until(() -> cp.queuedTransactionMessages() >= 2);
@@ -268,9 +267,9 @@ class VariantsTest {
 
         assertThat(bench.call(CP, new GetConfigurationRequest(null)).configurationKey()).extracting(KeyValue::key)
                 .doesNotContain("StopTransactionOnEVSideDisconnect");
-        assertThat(change("StopTransactionOnEVSideDisconnect", "false")).isEqualTo(ConfigurationStatus.NotSupported);
+        assertThat(bench.change(CP, "StopTransactionOnEVSideDisconnect", "false")).isEqualTo(ConfigurationStatus.NotSupported);
 
-        charging(cp);
+        Bench.charging(cp);
         long mark = bench.mark();
         cp.unplug(1);
         assertThat(bench.trail(CP, mark)).containsExactly("StopTransaction", "StatusNotification 1 Available");
@@ -283,16 +282,6 @@ class VariantsTest {
         bench = Bench.start();
         cp = bench.boot(bench.config(CP).variant(variant));
         return cp;
-    }
-
-    private void charging(ChargePointSimulator station) {
-        station.plugIn(1);
-        station.presentCard(1, "GOOD-1");
-        Bench.await().until(() -> station.transactionId(1).isPresent());
-    }
-
-    private ConfigurationStatus change(String key, String value) {
-        return bench.call(CP, new ChangeConfigurationRequest(key, value)).status();
     }
 
     private String keyValue(String key) {
