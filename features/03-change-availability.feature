@@ -11,6 +11,8 @@ Feature: Change availability
     if not in error, a status (Available, Preparing, Charging, SuspendedEV, SuspendedEVSE, Finishing,
     Reserved, Unavailable or Faulted); if in error, the error details (errorCode)
 
+  The error details of a status in error are judged in case 10, where a fault is caused.
+
   Background:
     Given the station is connected and has booted
 
@@ -26,6 +28,7 @@ Feature: Change availability
     And connector 0 and every connector become Available
 
   Scenario: Every StatusNotification is complete
+    Given the central system has made the whole station Inoperative
+    When the central system sends ChangeAvailability Operative for the whole station
     Then the station has reported a status for connector 0 and every connector
     And every StatusNotification of the station has a valid status
-    And every Faulted StatusNotification names its error

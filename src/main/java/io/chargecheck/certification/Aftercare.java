@@ -1,17 +1,18 @@
 package io.chargecheck.certification;
 
 import io.chargecheck.ocpp.message.Core.AvailabilityType;
-import io.chargecheck.ocpp.message.Core.ChargePointStatus;
 import io.chargecheck.ocpp.message.Core.ChangeAvailabilityRequest;
+import io.chargecheck.ocpp.message.Core.ChargePointStatus;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Leaves the station as the case found it: no transaction running, every connector operative, no
- * cable or fault (on the simulator; a person is asked on a live charger), and every configuration
- * key restored.
+ * Leaves a station that the next case uses as the case found it: online, no transaction running,
+ * every connector operative, no cable or fault (the simulator's hands; a person is asked on a live
+ * charger when the next case needs it), every configuration key restored. It judges the station's
+ * state only once the station has settled: its stop sequence done, then a quiet moment.
  */
 public final class Aftercare {
 
@@ -28,16 +29,18 @@ public final class Aftercare {
     }
 
     public void restore() {
-        Bench bench = context.bench();
-        bench.centralSystem().comeBackOnline(bench.chargePointId());
+        Station station = context.station();
+        context.bench().centralSystem().comeBackOnline(station.id());
         try {
-            bench.awaitBoot(context.timeouts().reboot());
+            station.awaitBoot(context.timeouts().reboot());
         } catch (AssertionError e) {
             LOG.warn("the station is not back after the case: {}", e.getMessage());
             return;
         }
         transactions.stopAllRunning();
-        bench.tidyUpPhysicalWorld();
+        station.tidyUpPhysicalWorld();
+        context.scene().afterwards.forEach(Aftercare::tryQuietly);
+        statuses.awaitSettled();
         if (madeInoperative() || statuses.allConnectors().stream()
                 .anyMatch(c -> statuses.current(c).orElse(null) == ChargePointStatus.Unavailable)) {
             tryQuietly(() -> context.platform().send(new ChangeAvailabilityRequest(0, AvailabilityType.Operative)));
@@ -45,29 +48,6 @@ public final class Aftercare {
         List<String> notRestored = context.platform().restoreConfiguration();
         if (!notRestored.isEmpty()) {
             context.observations().note("configuration not restored: " + String.join(", ", notRestored));
-        }
-        if (!bench.driver().isSimulated()) {
-            askForTheCableToComeOut();
-        }
-    }
-
-    /**
-     * A live charger is put back by a person: with the transaction stopped, the cable still in
-     * leaves the connector Finishing or Preparing, and the next case needs it Available.
-     */
-    private void askForTheCableToComeOut() {
-        int connector = context.connector();
-        ChargePointStatus now = statuses.current(connector).orElse(null);
-        if (now != ChargePointStatus.Finishing && now != ChargePointStatus.Preparing && now != ChargePointStatus.SuspendedEV
-                && now != ChargePointStatus.SuspendedEVSE) {
-            return;
-        }
-        PhysicalAction unplug = new PhysicalAction.Unplug(connector);
-        context.perform(unplug);
-        try {
-            statuses.await(connector, ChargePointStatus.Available, context.bench().driver().patienceFor(unplug));
-        } catch (AssertionError e) {
-            LOG.warn("connector {} is still not Available for the next case: {}", connector, e.getMessage());
         }
     }
 

@@ -3,75 +3,85 @@ package io.chargecheck.certification;
 import io.chargecheck.centralsystem.CentralSystem;
 import io.chargecheck.centralsystem.CentralSystemConfig;
 import io.chargecheck.centralsystem.IdTagPolicy;
-import io.chargecheck.centralsystem.JournalEntry;
 import io.chargecheck.centralsystem.SecurityProfile;
 import io.chargecheck.centralsystem.SelfSignedCertificate;
 import io.chargecheck.centralsystem.TlsSupport;
 import io.chargecheck.config.Settings;
 import io.chargecheck.config.SettingsException;
-import io.chargecheck.ftp.EmbeddedFtpServer;
-import io.chargecheck.ocpp.message.Core.BootNotificationRequest;
+import io.chargecheck.filetransfer.FileServer;
+import io.chargecheck.filetransfer.FileServerConfig;
+import io.chargecheck.filetransfer.FileTransferMode;
+import io.chargecheck.filetransfer.PortRange;
+import io.chargecheck.ocpp.Untrusted;
+import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import javax.net.ssl.SSLContext;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.IntSupplier;
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionEvaluationListener;
-import org.awaitility.core.ConditionTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Everything a run needs, started once: the central system the station connects to, the FTP
- * server for firmware and diagnostics, and the station driver (simulator or live).
+ * What every station of a run shares, started once: the central system the stations connect to,
+ * the file server for firmware and diagnostics, and the console the person at the bench reads.
+ * The stations themselves are {@link Station}s.
  */
 public final class Bench implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Bench.class);
     public static final String TRACE_FILE = "ocpp-trace.jsonl";
-    private static final Duration COUNTDOWN_STEP = Duration.ofSeconds(15);
 
     private final Settings settings;
     private final CentralSystem centralSystem;
-    private final EmbeddedFtpServer ftp;
+    private final FileServer files;
     private final Console console;
-    private StationDriver driver;
-    private volatile String chargePointId;
-    private volatile Integer connectorCount;
+    private final String advertisedHost;
 
-    private Bench(Settings settings, CentralSystem centralSystem, EmbeddedFtpServer ftp, Console console) {
+    private Bench(Settings settings, CentralSystem centralSystem, FileServer files, Console console,
+                  String advertisedHost) {
         this.settings = settings;
         this.centralSystem = centralSystem;
-        this.ftp = ftp;
+        this.files = files;
         this.console = console;
-        this.chargePointId = settings.expectedChargePointId().orElse(null);
+        this.advertisedHost = advertisedHost;
     }
 
-    /** Starts the central system, the FTP server and the station, and waits for the station's boot. */
-    public static Bench start(Settings settings) {
-        CentralSystem centralSystem = CentralSystem.start(centralSystemConfig(settings));
+    /** Starts the central system and the file server, writing the trace into {@code traceDirectory}. */
+    public static Bench start(Settings settings, Path traceDirectory) {
+        return start(settings, traceDirectory, Console.system());
+    }
+
+    static Bench start(Settings settings, Path traceDirectory, Console console) {
+        SecurityProfile profile = SecurityProfile.ofNumber(settings.securityProfile());
+        FileTransferMode mode = fileTransferMode(settings);
+        SSLContext tls = profile.usesTls() || mode == FileTransferMode.HTTPS || mode == FileTransferMode.AUTO
+                ? serverTls(settings, profile) : null;
+        CentralSystem centralSystem = CentralSystem.start(centralSystemConfig(settings, traceDirectory, profile, tls));
         String advertised = settings.isLive() ? advertisedHost(settings) : settings.listenHost();
-        EmbeddedFtpServer ftp = EmbeddedFtpServer.start(settings.listenHost(), advertised);
-        Bench bench = new Bench(settings, centralSystem, ftp, Console.system());
+        FileServer files;
         try {
-            bench.driver = settings.isLive()
-                    ? bench.awaitLiveCharger(advertised)
-                    : SimulatedStation.start(settings, centralSystem.url());
-            bench.awaitBoot(settings.timeouts().reboot());
-        } catch (RuntimeException | Error e) {
-            bench.close();
+            files = FileServer.start(FileServerConfig.builder()
+                    .bindHost(settings.listenHost())
+                    .advertisedHost(advertised)
+                    .mode(mode)
+                    .ftpPort(settings.ftpPort())
+                    .passivePorts(passivePorts(settings))
+                    .sslContext(tls)
+                    .build());
+        } catch (RuntimeException e) {
+            centralSystem.close();
             throw e;
+        }
+        Bench bench = new Bench(settings, centralSystem, files, console, advertised);
+        if (settings.isLive()) {
+            bench.announce();
         }
         return bench;
     }
@@ -84,143 +94,85 @@ public final class Bench implements AutoCloseable {
         return centralSystem;
     }
 
-    public EmbeddedFtpServer ftp() {
-        return ftp;
-    }
-
-    public StationDriver driver() {
-        return driver;
+    /** The file server the stations fetch firmware from and upload diagnostics to, each at a place of its own. */
+    public FileServer files() {
+        return files;
     }
 
     public Console console() {
         return console;
     }
 
-    /** The id of the station under test; with "any id" configured, the first one that connected. */
-    public String chargePointId() {
-        return chargePointId;
-    }
-
-    /** The station's number of connectors, asked once per run: it does not change while the charger runs. */
-    public int connectorCount(IntSupplier ask) {
-        Integer known = connectorCount;
-        if (known == null) {
-            known = ask.getAsInt();
-            connectorCount = known;
-        }
-        return known;
-    }
-
-    public Evidence evidence() {
-        return new Evidence(centralSystem.journal(), this::chargePointId);
-    }
-
-    /** The URL the station is given, e.g. ws://192.168.1.20:8887/ocpp/CP-1. */
-    public String stationUrl() {
-        return centralSystem.url() + "/" + (chargePointId == null ? "<chargePointId>" : chargePointId);
-    }
-
-    /** Puts the simulated world back (no cable, no fault); a live charger is left to its person. */
-    public void tidyUpPhysicalWorld() {
-        if (driver instanceof SimulatedStation simulated) {
-            simulated.tidyUp();
-        }
-    }
-
-    /** Waits until the station is connected and has booted. */
-    public void awaitBoot(Duration timeout) {
-        awaitBoot(timeout, condition -> { });
-    }
-
-    private void awaitBoot(Duration timeout, ConditionEvaluationListener<Boolean> progress) {
-        try {
-            Awaitility.await("the BootNotification of the station")
-                    .atMost(timeout)
-                    .pollInterval(Duration.ofMillis(10))
-                    .conditionEvaluationListener(progress)
-                    .until(this::isConnectedAndBooted);
-        } catch (ConditionTimeoutException e) {
-            throw new AssertionError("expected the station to connect and send a BootNotification within "
-                    + Describe.seconds(timeout) + "; " + connectionStory(), null);
-        }
+    /** The URL a station with this id is given, e.g. ws://192.168.1.20:8887/ocpp/CP-1. */
+    public String stationUrl(String chargePointId) {
+        return centralSystem.url() + "/" + (chargePointId == null || chargePointId.isEmpty() ? "<chargePointId>" : chargePointId);
     }
 
     /**
-     * Connected, and booted at some point: a station that reconnects after a network loss need not
-     * boot again (OCPP 1.6 only asks a BootNotification after a reboot), so one boot of the run is
-     * enough here; a reset is checked for its own new boot by the case that causes it.
+     * What the person at the bench needs before the charger can connect, and from then on who came
+     * and who was turned away: they read the console, not the log.
      */
-    private boolean isConnectedAndBooted() {
-        if (chargePointId == null) {
-            centralSystem.sessions().stream().findFirst().ifPresent(session -> chargePointId = session.chargePointId());
-        }
-        return chargePointId != null && centralSystem.session(chargePointId).isPresent()
-                && !evidence().messages(BootNotificationRequest.class, 0).isEmpty();
-    }
-
-    private String connectionStory() {
-        List<JournalEntry> refusals = centralSystem.journal().entries().stream()
-                .filter(e -> e.kind() == JournalEntry.Kind.REFUSED).toList();
-        if (!refusals.isEmpty()) {
-            return "connections were refused: " + refusals.get(refusals.size() - 1).raw();
-        }
-        if (chargePointId != null && centralSystem.session(chargePointId).isPresent()) {
-            return chargePointId + " connected but sent no BootNotification";
-        }
-        return "no station connected to " + centralSystem.url() + "/<chargePointId>";
-    }
-
-    private LiveStation awaitLiveCharger(String advertisedHost) {
-        // A person at a charger reads the console, not the log: tell them who came and who was turned away.
+    private void announce() {
         centralSystem.journal().addListener(entry -> {
+            String who = Untrusted.shown(entry.chargePointId());
             switch (entry.kind()) {
-                case REFUSED -> console.inform("!! " + entry.raw());
-                case CONNECTED -> console.inform("charger " + entry.chargePointId() + " " + entry.raw());
-                case DISCONNECTED -> console.inform("charger " + entry.chargePointId() + " disconnected: " + entry.raw());
+                case REFUSED -> console.inform("!! " + Untrusted.shown(entry.raw(), Untrusted.EXCERPT));
+                case CONNECTED -> console.inform("charger " + who + " " + Untrusted.shown(entry.raw(), Untrusted.EXCERPT));
+                case DISCONNECTED -> console.inform("charger " + who + " disconnected: "
+                        + Untrusted.shown(entry.raw(), Untrusted.EXCERPT));
                 default -> { }
             }
         });
+        List<String> ids = settings.chargePointIds().isEmpty() ? List.of("<chargePointId>") : settings.chargePointIds();
         console.inform("");
-        console.inform("ChargeCheck is ready for the charger. Configure its OCPP central system URL as one of:");
-        for (String host : interfaceAddresses()) {
-            console.inform("    " + centralSystem.urlFor(host) + "/" + settings.expectedChargePointId().orElse("<chargePointId>"));
-        }
-        console.inform("Security profile " + settings.securityProfile() + "; firmware and diagnostics via ftp://"
-                + advertisedHost + ":" + ftp.port());
-        console.inform("Then reboot the charger (or wait for it to reconnect).");
-        LiveStation live = new LiveStation(settings, console);
-        awaitWithCountdown(settings.timeouts().reboot());
-        return live;
-    }
-
-    /** One wait for the boot, with a line every quarter of a minute so the person knows the suite still listens. */
-    private void awaitWithCountdown(Duration timeout) {
-        AtomicLong nextLineAt = new AtomicLong();
-        awaitBoot(timeout, condition -> {
-            if (condition.getElapsedTimeInMS() >= nextLineAt.get()) {
-                nextLineAt.addAndGet(COUNTDOWN_STEP.toMillis());
-                console.countdown("waiting for the charger to connect and boot",
-                        Duration.ofSeconds(condition.getRemainingTimeInMS() / 1000));
+        console.inform("ChargeCheck is ready for " + (ids.size() == 1 ? "the charger" : ids.size() + " chargers")
+                + ". Configure " + (ids.size() == 1 ? "its" : "each one's") + " OCPP central system URL as one of:");
+        for (String host : listeningAddresses(settings.listenHost())) {
+            for (String id : ids) {
+                console.inform("    " + centralSystem.urlFor(host) + "/" + id);
             }
-        });
-        console.inform("charger " + chargePointId + " connected and booted");
+        }
+        console.inform("Security profile " + settings.securityProfile() + "; firmware and diagnostics: "
+                + files.firewallLine());
     }
 
-    private static CentralSystemConfig centralSystemConfig(Settings settings) {
-        SecurityProfile profile = SecurityProfile.ofNumber(settings.securityProfile());
+    private static FileTransferMode fileTransferMode(Settings settings) {
+        try {
+            return FileTransferMode.parse(settings.fileTransfer());
+        } catch (IllegalArgumentException e) {
+            throw new SettingsException("setting chargecheck.fileTransfer: " + e.getMessage());
+        }
+    }
+
+    private static PortRange passivePorts(Settings settings) {
+        if (settings.ftpPassivePorts().isBlank()) {
+            return null;
+        }
+        try {
+            return PortRange.parse(settings.ftpPassivePorts());
+        } catch (IllegalArgumentException e) {
+            throw new SettingsException("setting chargecheck.ftp.passivePorts = '" + settings.ftpPassivePorts()
+                    + "' is not valid: expected a range like 50000-50010 (" + e.getMessage() + ")");
+        }
+    }
+
+    private static CentralSystemConfig centralSystemConfig(Settings settings, Path traceDirectory, SecurityProfile profile,
+                                                           SSLContext tls) {
         CentralSystemConfig.Builder config = CentralSystemConfig.builder()
                 .host(settings.listenHost())
                 .port(settings.port())
                 .pathPrefix(settings.pathPrefix())
                 .securityProfile(profile)
                 .authorizationKey(settings.authorizationKey().isEmpty() ? null : settings.authorizationKey())
-                .expectedChargePointId(settings.expectedChargePointId().orElse(null))
+                // simulated stations get an id of their own per scenario; live, the run names its chargers
+                .expectedChargePointId(settings.isLive() && !settings.isMultiCharger()
+                        ? settings.expectedChargePointId().orElse(null) : null)
                 .callTimeout(settings.timeouts().call())
                 .heartbeatInterval(settings.bootHeartbeatInterval())
                 .idTags(new IdTagPolicy(Set.of(settings.acceptedIdTag()), Set.of(), Set.of()))
-                .traceFile(settings.reportsDirectory().resolve(TRACE_FILE));
+                .traceFile(traceDirectory.resolve(TRACE_FILE));
         if (profile.usesTls()) {
-            config.sslContext(serverTls(settings, profile));
+            config.sslContext(tls);
         }
         try {
             return config.build();
@@ -244,7 +196,7 @@ public final class Bench implements AutoCloseable {
             password = "chargecheck-session";
             try {
                 keystore = SelfSignedCertificate.generate(Files.createTempDirectory("chargecheck-tls").resolve("session.p12"),
-                        password, interfaceAddresses());
+                        password, listeningAddresses(settings.listenHost()));
             } catch (IOException e) {
                 throw new SettingsException("cannot make a session certificate: " + e.getMessage());
             }
@@ -260,14 +212,17 @@ public final class Bench implements AutoCloseable {
         if (!settings.ftpHost().isBlank()) {
             return settings.ftpHost();
         }
-        if (!settings.listenHost().equals("0.0.0.0") && !settings.listenHost().equals("::")) {
-            return settings.listenHost();
-        }
-        return interfaceAddresses().stream().findFirst().orElse("127.0.0.1");
+        return listeningAddresses(settings.listenHost()).get(0);
     }
 
-    /** This machine's IPv4 addresses a charger on the network could reach, loopback last. */
-    static List<String> interfaceAddresses() {
+    /**
+     * The addresses a charger can reach the central system at: the one it listens on, or, when it
+     * listens on every interface, this machine's IPv4 addresses with loopback last.
+     */
+    static List<String> listeningAddresses(String listenHost) {
+        if (!listenHost.equals("0.0.0.0") && !listenHost.equals("::")) {
+            return List.of(listenHost);
+        }
         List<String> addresses = new ArrayList<>();
         try {
             for (NetworkInterface network : Collections.list(NetworkInterface.getNetworkInterfaces())) {
@@ -289,10 +244,7 @@ public final class Bench implements AutoCloseable {
 
     @Override
     public void close() {
-        if (driver != null) {
-            driver.close();
-        }
-        ftp.close();
+        files.close();
         centralSystem.close();
     }
 }

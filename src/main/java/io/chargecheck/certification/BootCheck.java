@@ -27,6 +27,15 @@ public final class BootCheck {
                 "expected a valid BootNotification; the last one broke OCPP 1.6: " + last.problem(), null));
     }
 
+    /** The station's first BootNotification of the run: the charger as it came to be certified. */
+    public BootNotificationRequest firstBoot() {
+        return context.evidence().entries(0).stream()
+                .filter(entry -> entry.isCallFromStation(Action.BootNotification))
+                .findFirst()
+                .flatMap(entry -> entry.message(BootNotificationRequest.class))
+                .orElseGet(this::lastBoot);
+    }
+
     public void assertVendorAndModel() {
         BootNotificationRequest boot = lastBoot();
         if (boot.chargePointVendor().isBlank() || boot.chargePointModel().isBlank()) {

@@ -5,6 +5,7 @@ import io.chargecheck.ocpp.message.FirmwareManagement.DiagnosticsStatus;
 import io.chargecheck.ocpp.message.FirmwareManagement.DiagnosticsStatusNotificationRequest;
 import io.chargecheck.ocpp.message.FirmwareManagement.GetDiagnosticsRequest;
 import io.chargecheck.ocpp.message.FirmwareManagement.GetDiagnosticsResponse;
+import io.chargecheck.filetransfer.FileServer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -25,7 +26,9 @@ public final class DiagnosticsUpload {
 
     public void requestLastHour() {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        context.platform().send(new GetDiagnosticsRequest(context.bench().ftp().uploadLocation().toString(), 1, 10,
+        FileLocations.chooseProtocol(context);
+        context.platform().send(new GetDiagnosticsRequest(context.bench().files().uploadLocation(context.station().id())
+                .toString(), 1, 10,
                 now.minus(Duration.ofHours(1)), now));
     }
 
@@ -61,18 +64,24 @@ public final class DiagnosticsUpload {
 
     public void assertFileOnServer() {
         String fileName = context.scene().diagnosticsFileName;
+        String id = context.station().id();
+        FileServer files = context.bench().files();
+        byte[] content;
         try {
-            Awaitility.await("diagnostics file " + fileName + " on the FTP server")
+            content = Awaitility.await("diagnostics file " + fileName + " on the file server")
                     .atMost(context.timeouts().message())
                     .pollInterval(Duration.ofMillis(20))
-                    .until(() -> context.bench().ftp().uploaded(fileName).filter(bytes -> bytes.length > 0).isPresent());
+                    .until(() -> files.uploaded(id, fileName).filter(bytes -> bytes.length > 0), Optional::isPresent)
+                    .orElseThrow();
         } catch (ConditionTimeoutException e) {
-            List<String> names = context.bench().ftp().uploadedFileNames();
-            Optional<byte[]> empty = context.bench().ftp().uploaded(fileName);
-            throw new AssertionError("expected a non-empty file " + fileName + " on the FTP server; "
+            List<String> names = files.uploadedFileNames(id);
+            Optional<byte[]> empty = files.uploaded(id, fileName);
+            throw new AssertionError("expected a non-empty file " + fileName + " on the file server; "
                     + (empty.isPresent() ? "it is there but empty" : "files received: " + (names.isEmpty() ? "none" : names)),
                     null);
         }
+        context.observations().note("diagnostics " + fileName + " (" + content.length + " bytes) uploaded over "
+                + files.protocolFor(id));
     }
 
     private String received(long since) {

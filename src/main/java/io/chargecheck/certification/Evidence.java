@@ -3,14 +3,18 @@ package io.chargecheck.certification;
 import io.chargecheck.centralsystem.Journal;
 import io.chargecheck.centralsystem.JournalEntry;
 import io.chargecheck.ocpp.Action;
+import io.chargecheck.ocpp.Frame;
+import io.chargecheck.ocpp.Untrusted;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionEvaluationListener;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
@@ -23,13 +27,66 @@ public final class Evidence {
 
     private static final Duration POLL = Duration.ofMillis(10);
     private static final int SHOWN = 8;
+    /** A wait longer than this tells the person at the bench what it waits for, and counts down. */
+    static final Duration LONG_WAIT = Duration.ofSeconds(15);
+
+    /** Where a long wait says how long is left; the simulator's runs have nobody to tell. */
+    @FunctionalInterface
+    public interface Countdown {
+        Countdown NONE = (what, left) -> { };
+
+        void left(String what, Duration left);
+    }
 
     private final Journal journal;
     private final Supplier<String> chargePointId;
+    private final Countdown countdown;
 
     public Evidence(Journal journal, Supplier<String> chargePointId) {
+        this(journal, chargePointId, Countdown.NONE);
+    }
+
+    public Evidence(Journal journal, Supplier<String> chargePointId, Countdown countdown) {
         this.journal = journal;
         this.chargePointId = chargePointId;
+        this.countdown = countdown;
+    }
+
+    /**
+     * For a wait of more than {@link #LONG_WAIT}: a line when it begins and one every quarter of a
+     * minute with the time left, so a person knows what the suite waits for (a Heartbeat at an
+     * interval of 300 s must not look like a hung run).
+     */
+    public ConditionEvaluationListener<Object> countdown(String what, Duration timeout) {
+        if (timeout.compareTo(LONG_WAIT) <= 0 || countdown == Countdown.NONE) {
+            return condition -> { };
+        }
+        AtomicLong nextLineAt = new AtomicLong();
+        return condition -> {
+            if (condition.getElapsedTimeInMS() >= nextLineAt.get()) {
+                nextLineAt.addAndGet(LONG_WAIT.toMillis());
+                countdown.left(what, Duration.ofMillis(condition.getRemainingTimeInMS()));
+            }
+        };
+    }
+
+    /**
+     * Waits for what shows that a person did an action at a live charger, after the mark; fails
+     * saying what was asked and what did not come.
+     */
+    public void awaitSign(PhysicalAction action, PhysicalAction.Sign sign, long since, Duration timeout) {
+        try {
+            Awaitility.await(sign.description())
+                    .atMost(timeout)
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(POLL)
+                    .conditionEvaluationListener(countdown(sign.description() + " after: " + action.instruction(), timeout))
+                    .until(() -> entries(since).stream().anyMatch(sign.seen()));
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("expected the charger to show within " + Describe.seconds(timeout)
+                    + " that the person at the bench did as asked (\"" + action.instruction() + "\"): "
+                    + sign.description() + "; it sent none", null);
+        }
     }
 
     public long mark() {
@@ -124,6 +181,7 @@ public final class Evidence {
                         .atMost(timeout)
                         .pollDelay(Duration.ZERO)
                         .pollInterval(POLL)
+                        .conditionEvaluationListener(countdown(expected(), timeout))
                         .until(this::find, Optional::isPresent)
                         .orElseThrow();
             } catch (ConditionTimeoutException e) {
@@ -162,12 +220,25 @@ public final class Evidence {
                             && ("CALL".equals(entry.messageType()) || "MALFORMED".equals(entry.messageType())))
                     .toList();
             if (relevant.isEmpty()) {
-                return "no " + action + " at all";
+                return "no " + action + " at all" + undefinedCalls(since);
             }
             List<JournalEntry> shown = relevant.subList(Math.max(0, relevant.size() - SHOWN), relevant.size());
             String list = shown.stream().map(Evidence::line).collect(Collectors.joining(", "));
             return (relevant.size() > SHOWN ? "(last " + SHOWN + " of " + relevant.size() + ") " : "") + list;
         }
+    }
+
+    /** "; the station sent a CALL named X, which OCPP 1.6 does not define": what came instead, when that is what came. */
+    private String undefinedCalls(long since) {
+        List<String> names = entries(since).stream()
+                .filter(e -> e.direction() == JournalEntry.Direction.IN && "CALL".equals(e.messageType()) && e.action() == null)
+                .map(JournalEntry::frame)
+                .filter(f -> f instanceof Frame.Call)
+                .map(f -> Untrusted.shown(((Frame.Call) f).action()))
+                .distinct()
+                .toList();
+        return names.isEmpty() ? "" : "; the station sent a CALL named " + String.join(", ", names)
+                + ", which OCPP 1.6 does not define";
     }
 
     static String line(JournalEntry entry) {

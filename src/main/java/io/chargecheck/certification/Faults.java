@@ -24,10 +24,10 @@ public final class Faults {
     }
 
     public void assertFaulted(int connector) {
-        statuses.awaitFaulted(connector, context.bench().driver().patienceFor(new CauseFault(connector)));
+        statuses.awaitFaulted(connector, context.station().driver().patienceFor(new CauseFault(connector)));
     }
 
     public void assertCleared(int connector) {
-        statuses.awaitLeaving(connector, ChargePointStatus.Faulted, context.bench().driver().patienceFor(new ClearFault(connector)));
+        statuses.awaitLeaving(connector, ChargePointStatus.Faulted, context.station().driver().patienceFor(new ClearFault(connector)));
     }
 }

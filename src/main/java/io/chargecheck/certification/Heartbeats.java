@@ -33,12 +33,17 @@ public final class Heartbeats {
         context.observations().note("HeartbeatInterval " + interval + " s");
     }
 
+    /** The test interval, or the next second when the station beats at it already: a change must be seen to take. */
     public void setTestInterval() {
-        context.platform().configure("HeartbeatInterval", String.valueOf(context.settings().testHeartbeatInterval()));
+        int interval = context.platform().differentFromCurrent("HeartbeatInterval", context.settings().testHeartbeatInterval());
+        context.platform().configure("HeartbeatInterval", String.valueOf(interval));
+        context.scene().testInterval = interval;
+        new Resets(context).applyRebootRequiredChanges();
+        context.scene().lastAction = context.evidence().mark();
     }
 
     public void assertTestCadence() {
         Cadence.assertInterval(context.evidence(), HeartbeatRequest.class, "Heartbeats", any -> true,
-                context.scene().lastAction, Duration.ofSeconds(context.settings().testHeartbeatInterval()));
+                context.scene().lastAction, Duration.ofSeconds(context.scene().testInterval));
     }
 }

@@ -1,6 +1,7 @@
 package io.chargecheck.certification;
 
 import io.chargecheck.config.Settings;
+import io.chargecheck.ocpp.Untrusted;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,16 +16,20 @@ public final class LiveStation implements StationDriver {
 
     private final Settings settings;
     private final Console console;
+    /** Named in every instruction when several chargers are on the bench; null for "the charger". */
+    private final String chargePointId;
 
-    LiveStation(Settings settings, Console console) {
+    LiveStation(Settings settings, Console console, String chargePointId) {
         this.settings = settings;
         this.console = console;
+        this.chargePointId = chargePointId;
     }
 
     @Override
     public void perform(PhysicalAction action) {
         LOG.info("asking the person at the charger to {}", action.title());
-        console.instruct(action.instruction(), patienceFor(action));
+        console.instruct(chargePointId == null ? action.instruction() : Untrusted.shown(chargePointId) + ": " + action.instruction(),
+                patienceFor(action));
     }
 
     @Override

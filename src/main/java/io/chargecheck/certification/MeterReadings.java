@@ -35,12 +35,17 @@ public final class MeterReadings {
     public void sampleEverythingAtTestInterval() {
         String all = WANTED.stream().map(PayloadValidator::wireName).collect(Collectors.joining(","));
         ConfigurationStatus status = context.platform().changeConfiguration("MeterValuesSampledData", all);
-        if (status != ConfigurationStatus.Accepted) {
+        if (status == ConfigurationStatus.RebootRequired) {
+            context.scene().rebootRequired.add("MeterValuesSampledData");
+        } else if (status != ConfigurationStatus.Accepted) {
             throw new AssertionError("expected the station to accept MeterValuesSampledData = " + all + "; it answered "
                     + status + refusedOneByOne(), null);
         }
         context.platform().changeConfiguration("StopTxnSampledData", PayloadValidator.wireName(Measurand.EnergyActiveImportRegister));
-        context.platform().configure("MeterValueSampleInterval", String.valueOf(context.settings().testMeterInterval()));
+        int interval = context.platform().differentFromCurrent("MeterValueSampleInterval", context.settings().testMeterInterval());
+        context.platform().configure("MeterValueSampleInterval", String.valueOf(interval));
+        context.scene().testInterval = interval;
+        new Resets(context).applyRebootRequiredChanges();
     }
 
     private String refusedOneByOne() {
@@ -74,7 +79,8 @@ public final class MeterReadings {
         int transactionId = runningTransaction();
         Cadence.assertInterval(context.evidence(), MeterValuesRequest.class, "MeterValues of transaction " + transactionId,
                 m -> isPeriodicOf(m, transactionId), context.scene().start,
-                Duration.ofSeconds(context.settings().testMeterInterval()));
+                Duration.ofSeconds(context.scene().testInterval == null ? context.settings().testMeterInterval()
+                        : context.scene().testInterval));
     }
 
     public void assertVoltageCurrentAndPower() {

@@ -32,7 +32,7 @@ public final class OfflineTransactions {
 
     public void goOffline() {
         CentralSystem cs = context.bench().centralSystem();
-        String id = context.bench().chargePointId();
+        String id = context.station().id();
         offlineSince = context.evidence().mark();
         cs.goOffline(id, OFFLINE_AT_MOST);
         try {
@@ -43,10 +43,6 @@ public final class OfflineTransactions {
         }
     }
 
-    /**
-     * Nothing reaches us while we are offline, so on a live charger the person gets the whole
-     * operator time to end the session; the simulator has done it when perform returns.
-     */
     public void endTransactionWhileOffline() {
         doWhileOffline(new EndTransaction(context.connector(), context.settings().acceptedIdTag()));
     }
@@ -56,25 +52,28 @@ public final class OfflineTransactions {
     }
 
     /**
-     * Nothing reaches us while we are offline, so on a live charger the person gets the whole
-     * operator time for the action; the simulator has done it when perform returns.
+     * Nothing reaches us while we are offline, so what the person did can only be seen in the
+     * replay that follows. At a live charger the window ends when the person presses Enter, or
+     * after the operator time; the simulator has done it when perform returns.
      */
     private void doWhileOffline(PhysicalAction action) {
         context.perform(action);
-        if (!context.bench().driver().isSimulated()) {
-            Duration window = context.bench().driver().patienceFor(action);
-            CentralSystem cs = context.bench().centralSystem();
-            Awaitility.await("the offline window").during(window).atMost(window.plusSeconds(5))
-                    .until(() -> cs.isOfflineFor(context.bench().chargePointId()));
+        if (!context.station().driver().isSimulated()) {
+            Duration window = context.station().driver().patienceFor(action);
+            if (!context.bench().console().awaitEnter(window)) {
+                CentralSystem cs = context.bench().centralSystem();
+                Awaitility.await("the offline window").during(window).atMost(window.plusSeconds(5))
+                        .until(() -> cs.isOfflineFor(context.station().id()));
+            }
         }
     }
 
     public void comeBackOnline() {
-        context.bench().centralSystem().comeBackOnline(context.bench().chargePointId());
+        context.bench().centralSystem().comeBackOnline(context.station().id());
     }
 
     public void assertReconnected() {
-        String id = context.bench().chargePointId();
+        String id = context.station().id();
         try {
             context.bench().centralSystem().awaitSession(id, context.timeouts().reboot());
         } catch (IllegalStateException e) {
@@ -101,12 +100,14 @@ public final class OfflineTransactions {
                 .orElseThrow(() -> new AssertionError("the central system gave the StartTransaction no transactionId", null));
     }
 
-    /** The replayed transaction messages, in the order they arrived, must carry times that never go back. */
+    /**
+     * The replayed transaction messages, every one the station kept, in the order they arrived,
+     * must carry times that never go back. A station replays at its own pace (one message every
+     * few seconds, starting a minute after the reconnection, is seen), so the replay counts as
+     * done only after a quiet period twice as long as the longest gap seen in it so far.
+     */
     public void assertReplayedInOrder() {
-        List<JournalEntry> replayed = context.evidence().entries(offlineSince).stream()
-                .filter(e -> e.message() instanceof StartTransactionRequest || e.message() instanceof MeterValuesRequest
-                        || e.message() instanceof StopTransactionRequest)
-                .toList();
+        List<JournalEntry> replayed = awaitReplayDone();
         List<String> story = new ArrayList<>();
         Instant previous = Instant.MIN;
         boolean inOrder = true;
@@ -121,6 +122,70 @@ public final class OfflineTransactions {
                     + "they arrived as: " + String.join(", ", story), null);
         }
         context.observations().note(replayed.size() + " cached message(s) delivered after reconnecting");
+    }
+
+    private List<JournalEntry> awaitReplayDone() {
+        Duration quiet = context.timeouts().quiet();
+        try {
+            Awaitility.await("the station to finish replaying what it kept")
+                    .atMost(context.timeouts().reboot())
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(20))
+                    .conditionEvaluationListener(context.evidence().countdown("the end of the replay",
+                            context.timeouts().reboot()))
+                    .until(() -> replayQuietFor(quiet));
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("expected the station to finish replaying what it kept within "
+                    + Describe.seconds(context.timeouts().reboot()) + " of coming back; it was still sending "
+                    + "transaction messages: " + replayed().size() + " so far", null);
+        }
+        return replayed();
+    }
+
+    private boolean replayQuietFor(Duration quiet) {
+        List<JournalEntry> replayed = replayed();
+        if (replayed.isEmpty()) {
+            return false;
+        }
+        Duration longestGap = Duration.ZERO;
+        for (int i = 1; i < replayed.size(); i++) {
+            Duration gap = Duration.between(replayed.get(i - 1).time(), replayed.get(i).time());
+            longestGap = gap.compareTo(longestGap) > 0 ? gap : longestGap;
+        }
+        Duration needed = longestGap.multipliedBy(2).compareTo(quiet) > 0 ? longestGap.multipliedBy(2) : quiet;
+        return Duration.between(replayed.get(replayed.size() - 1).time(), Instant.now()).compareTo(needed) >= 0;
+    }
+
+    private List<JournalEntry> replayed() {
+        return context.evidence().entries(offlineSince).stream()
+                .filter(e -> e.direction() == JournalEntry.Direction.IN && "CALL".equals(e.messageType()))
+                .filter(e -> e.message() instanceof StartTransactionRequest || e.message() instanceof MeterValuesRequest
+                        || e.message() instanceof StopTransactionRequest)
+                .toList();
+    }
+
+    /**
+     * Beyond the script: a station back online keeps its heartbeat (some stop until they reboot).
+     * OCPP 1.6 lets another message stand in for a Heartbeat, so any call of the station within its
+     * HeartbeatInterval, after the replay, will do.
+     */
+    public void checkHeartbeatsGoOn() {
+        int interval = context.platform().readInteger("HeartbeatInterval");
+        long mark = context.evidence().mark();
+        Duration wait = Duration.ofSeconds(interval).plus(Cadence.toleranceFor(Duration.ofSeconds(interval)))
+                .plus(context.timeouts().message());
+        try {
+            Awaitility.await("a Heartbeat after the reconnection")
+                    .atMost(wait)
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(20))
+                    .conditionEvaluationListener(context.evidence().countdown("a Heartbeat after the reconnection", wait))
+                    .until(() -> context.evidence().entries(mark).stream()
+                            .anyMatch(e -> e.direction() == JournalEntry.Direction.IN && "CALL".equals(e.messageType())));
+        } catch (ConditionTimeoutException e) {
+            context.nonConformance("no Heartbeat (nor any other message) within " + Describe.seconds(wait)
+                    + " after reconnecting, with HeartbeatInterval " + interval + " s");
+        }
     }
 
     private static Instant happenedAt(Object message) {

@@ -4,6 +4,7 @@ import io.chargecheck.centralsystem.CallFailure;
 import io.chargecheck.centralsystem.CentralSystem;
 import io.chargecheck.centralsystem.StationSession;
 import io.chargecheck.ocpp.Action;
+import io.chargecheck.ocpp.ErrorCode;
 import io.chargecheck.ocpp.message.Core.ConfigurationStatus;
 import io.chargecheck.ocpp.message.Core.ChangeConfigurationRequest;
 import io.chargecheck.ocpp.message.Core.GetConfigurationRequest;
@@ -110,12 +111,24 @@ public final class Platform {
         return known != null ? Optional.ofNullable(known.value()) : readKey(key).map(KeyValue::value);
     }
 
-    /** Changes a key and fails, naming key and answer, unless the station accepts it. */
+    /**
+     * Changes a key and fails, naming key and answer, unless the station takes it: Accepted, or
+     * RebootRequired (OCPP 1.6: the change applies after the next reboot, which
+     * {@link Resets#applyRebootRequiredChanges} then does).
+     */
     public void configure(String key, String value) {
         ConfigurationStatus status = changeConfiguration(key, value);
-        if (status != ConfigurationStatus.Accepted) {
+        if (status == ConfigurationStatus.RebootRequired) {
+            scene.rebootRequired.add(key);
+        } else if (status != ConfigurationStatus.Accepted) {
             throw new AssertionError("expected the station to accept " + key + " = " + value + "; it answered " + status, null);
         }
+    }
+
+    /** A whole-number value the station is asked to take: {@code wanted}, or the next one when it has that already. */
+    public int differentFromCurrent(String key, int wanted) {
+        int current = readInteger(key);
+        return current == wanted ? wanted + 1 : wanted;
     }
 
     /** Puts back every key this scenario changed; returns the keys it could not restore. */
@@ -140,6 +153,33 @@ public final class Platform {
         return failed;
     }
 
+    /**
+     * ", although it lists FirmwareManagement in SupportedFeatureProfiles": a command refused as not
+     * implemented by a station that says it implements the command's profile.
+     */
+    private String advertisedButRefused(StationSession session, CallFailure failure) {
+        boolean notImplemented = failure.callError().map(error -> error.code() == ErrorCode.NotImplemented
+                || error.code() == ErrorCode.NotSupported).orElse(false);
+        Action.Profile profile = failure.action().profile();
+        if (!notImplemented || profile == Action.Profile.Core || failure.action() == Action.GetConfiguration) {
+            return "";
+        }
+        try {
+            GetConfigurationResponse answer = session.call(new GetConfigurationRequest(List.of("SupportedFeatureProfiles")),
+                    callTimeout).get(callTimeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
+            boolean advertised = answer.configurationKey() != null && answer.configurationKey().stream()
+                    .filter(k -> k.key().equalsIgnoreCase("SupportedFeatureProfiles") && k.value() != null)
+                    .flatMap(k -> java.util.Arrays.stream(k.value().split(",")))
+                    .anyMatch(p -> p.strip().equalsIgnoreCase(profile.name()));
+            return advertised ? ", although it lists " + profile.name() + " in SupportedFeatureProfiles" : "";
+        } catch (ExecutionException | TimeoutException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+
     private <R extends Response> R call(Request<R> request) {
         Action action = Action.of(request);
         StationSession session = centralSystem.session(chargePointId.get())
@@ -148,8 +188,10 @@ public final class Platform {
         try {
             return session.call(request, callTimeout).get(callTimeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
-            String why = CallFailure.of(e).map(Throwable::getMessage).orElse(String.valueOf(e.getCause()));
-            throw new AssertionError("expected an answer to " + action + "; " + why, null);
+            Optional<CallFailure> failure = CallFailure.of(e);
+            String why = failure.map(Throwable::getMessage).orElse(String.valueOf(e.getCause()));
+            throw new AssertionError("expected an answer to " + action + "; " + why
+                    + failure.map(f -> advertisedButRefused(session, f)).orElse(""), null);
         } catch (TimeoutException e) {
             throw new AssertionError("expected an answer to " + action + " within " + Describe.seconds(callTimeout), null);
         } catch (InterruptedException e) {

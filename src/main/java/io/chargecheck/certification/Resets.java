@@ -4,6 +4,7 @@ import io.chargecheck.ocpp.message.Core.BootNotificationRequest;
 import io.chargecheck.ocpp.message.Core.ResetRequest;
 import io.chargecheck.ocpp.message.Core.ResetStatus;
 import io.chargecheck.ocpp.message.Core.ResetType;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -41,7 +42,7 @@ public final class Resets {
             try {
                 bootSeq = context.evidence().next(BootNotificationRequest.class).after(context.scene().lastAction)
                         .within(context.timeouts().reboot()).entry().seq();
-                context.bench().awaitBoot(context.timeouts().reboot());
+                context.station().awaitBoot(context.timeouts().reboot());
                 outcome = null;
                 if (notAnswered != null) {
                     context.observations().note(name + " reset not answered before the station went down");
@@ -58,10 +59,32 @@ public final class Resets {
         }
     }
 
+    /**
+     * Reboots the station when keys the case set answered RebootRequired, so that they apply:
+     * Reset Soft, then its new BootNotification.
+     */
+    public void applyRebootRequiredChanges() {
+        if (context.scene().rebootRequired.isEmpty()) {
+            return;
+        }
+        List<String> keys = List.copyOf(context.scene().rebootRequired);
+        context.scene().rebootRequired.clear();
+        reset(ResetType.Soft);
+        assertCameBack();
+        context.observations().note(String.join(", ", keys) + " answered RebootRequired: applied by a soft reset");
+    }
+
     public void assertCameBack() {
         if (outcome != null) {
             throw outcome;
         }
+    }
+
+    /** The script's "comes online ... StatusNotification message, etc.": any status after the boot. */
+    public void assertStatusAfterBoot() {
+        assertCameBack();
+        context.evidence().next(io.chargecheck.ocpp.message.Core.StatusNotificationRequest.class).after(bootSeq)
+                .within(context.timeouts().message());
     }
 
     public void assertStatusesAfterBoot(Statuses statuses) {

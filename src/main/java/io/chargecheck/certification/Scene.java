@@ -2,6 +2,8 @@ package io.chargecheck.certification;
 
 import io.chargecheck.ocpp.message.Core.KeyValue;
 import io.chargecheck.ocpp.message.Response;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,8 +21,18 @@ public final class Scene {
     public String diagnosticsFileName;
     public Map<String, KeyValue> configuration;
 
+    /** What the scenario set up on the station that its aftercare takes away again (a local list entry). */
+    final List<Runnable> afterwards = new ArrayList<>();
+    /** Keys the station took with RebootRequired: they apply only after its next boot. */
+    public final List<String> rebootRequired = new ArrayList<>();
+    public Integer testInterval;
+
     public Scene(long start) {
         this.start = start;
         this.lastAction = start;
+    }
+
+    public void afterwards(Runnable undo) {
+        afterwards.add(undo);
     }
 }

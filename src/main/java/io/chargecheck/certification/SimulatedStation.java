@@ -13,6 +13,7 @@ import io.chargecheck.ocpp.message.Core.ChargePointErrorCode;
 import io.chargecheck.simulator.ChargePointSimulator;
 import io.chargecheck.simulator.Quirk;
 import io.chargecheck.simulator.SimulatorConfig;
+import io.chargecheck.simulator.Variant;
 import java.time.Duration;
 
 /** The built-in simulator as the station under test: physical actions go through its control API. */
@@ -26,12 +27,13 @@ public final class SimulatedStation implements StationDriver {
         this.settings = settings;
     }
 
-    static SimulatedStation start(Settings settings, String centralSystemUrl) {
+    static SimulatedStation start(Settings settings, String chargePointId, String centralSystemUrl) {
         SimulatorConfig config = SimulatorConfig.builder()
                 .centralSystemUrl(centralSystemUrl)
-                .chargePointId(settings.chargePointId())
+                .chargePointId(chargePointId)
                 .connectors(settings.simulatorConnectors())
                 .quirks(Quirk.parse(String.join(",", settings.simulatorQuirks())))
+                .variants(Variant.parse(String.join(",", settings.simulatorVariants())))
                 .password(settings.authorizationKey().isEmpty() ? null : settings.authorizationKey())
                 // The shortest intervals OCPP allows, so the protocol's own timers set the pace.
                 .configure("ConnectionTimeOut", "2")

@@ -49,8 +49,12 @@ public final class Transactions {
         context.perform(new Unplug(context.connector()));
     }
 
+    /** The card at the reader: to stop the session this scenario started, else to start one. */
     public void presentCard(String idTag) {
-        context.perform(new PresentCard(context.connector(), idTag));
+        String purpose = context.scene().transactionId != null ? "to stop the running session"
+                : idTag.equalsIgnoreCase(context.settings().rejectedIdTag())
+                ? "to start a charging session (the central system refuses this card)" : "to start a charging session";
+        context.perform(new PresentCard(context.connector(), idTag, purpose));
     }
 
     public void presentCardWithoutCable(String idTag) {
@@ -117,13 +121,20 @@ public final class Transactions {
         return lastStop;
     }
 
-    /** OCPP's StopTransactionOnEVSideDisconnect; a read-only key that is already true is as good. */
+    /**
+     * OCPP's StopTransactionOnEVSideDisconnect, read first and changed only when it is not true. A
+     * station that will not take the setting may stop on unplugging all the same, which is what
+     * the case judges; its refusal is a non-conformance (the key is required and writable).
+     */
     public void stopOnUnplug() {
-        ConfigurationStatus status = context.platform().changeConfiguration("StopTransactionOnEVSideDisconnect", "true");
-        if (status != ConfigurationStatus.Accepted && !context.platform().readKey("StopTransactionOnEVSideDisconnect")
-                .map(k -> "true".equalsIgnoreCase(k.value())).orElse(false)) {
-            throw new AssertionError("expected the station to accept StopTransactionOnEVSideDisconnect = true; it answered "
-                    + status, null);
+        String key = "StopTransactionOnEVSideDisconnect";
+        if (context.platform().readKey(key).map(k -> "true".equalsIgnoreCase(String.valueOf(k.value()).strip())).orElse(false)) {
+            return;
+        }
+        ConfigurationStatus status = context.platform().changeConfiguration(key, "true");
+        if (status != ConfigurationStatus.Accepted) {
+            context.nonConformance(key + " = true was answered " + status
+                    + "; whether unplugging stops the transaction is tested all the same");
         }
     }
 
@@ -145,17 +156,30 @@ public final class Transactions {
         statuses.await(context.connector(), ChargePointStatus.Charging, patience());
     }
 
-    /** Stops every transaction of the station that has no StopTransaction yet, so the next case starts clean. */
+    /**
+     * Stops every transaction of the station that has no StopTransaction yet, so the next case
+     * starts clean. A transaction the station will not stop is tried once and reported once, not
+     * again after every later case.
+     */
     public void stopAllRunning() {
         for (int transactionId : open()) {
+            if (!context.station().firstTime("stop transaction " + transactionId)) {
+                continue;
+            }
             try {
                 long mark = context.evidence().mark();
-                context.platform().send(new RemoteStopTransactionRequest(transactionId));
+                RemoteStartStopStatus answer = context.platform().send(new RemoteStopTransactionRequest(transactionId)).status();
+                if (answer != RemoteStartStopStatus.Accepted) {
+                    throw new AssertionError("the station answered RemoteStopTransaction " + answer, null);
+                }
                 context.evidence().next(StopTransactionRequest.class)
                         .matching("for transaction " + transactionId, s -> s.transactionId() == transactionId)
                         .after(mark).within(context.timeouts().message());
             } catch (AssertionError e) {
-                LOG.warn("could not stop transaction {} after the case: {}", transactionId, e.getMessage());
+                LOG.warn("could not stop transaction {} after the case ({}); it is not tried again", transactionId,
+                        e.getMessage());
+                context.observations().note("transaction " + transactionId + " could not be stopped after the case: "
+                        + e.getMessage());
             }
         }
     }

@@ -26,7 +26,7 @@ public record Settings(
         String listenHost,
         int port,
         String pathPrefix,
-        String chargePointId,
+        List<String> chargePointIds,
         int securityProfile,
         Path keystore,
         String keystorePassword,
@@ -34,12 +34,19 @@ public record Settings(
         String truststorePassword,
         String authorizationKey,
         String ftpHost,
+        String fileTransfer,
+        int ftpPort,
+        String ftpPassivePorts,
         Path firmwareFile,
         String acceptedIdTag,
         String rejectedIdTag,
         int connector,
         int simulatorConnectors,
         List<String> simulatorQuirks,
+        List<String> simulatorVariants,
+        int parallelism,
+        boolean strict,
+        Plan plan,
         String platform,
         List<String> requiredBootFields,
         int bootHeartbeatInterval,
@@ -49,6 +56,9 @@ public record Settings(
         Path reportsDirectory) {
 
     public enum Station { SIMULATOR, LIVE }
+
+    /** Which test script runs: the platform's 16 cases, the OCA's charge-station cases, or both. */
+    public enum Plan { SCRIPT, OCTT, ALL }
 
     /**
      * How long to wait for each kind of evidence. The simulator answers in milliseconds; a live
@@ -60,9 +70,10 @@ public record Settings(
      * @param reboot   back online after a reset
      * @param firmware download and install of firmware
      * @param quiet    how long nothing must happen to count as "nothing follows"
+     * @param settle   how long a station must stay silent after a case before its state is judged
      */
     public record Timeouts(Duration message, Duration call, Duration operator, Duration reboot, Duration firmware,
-                           Duration quiet) {
+                           Duration quiet, Duration settle) {
     }
 
     static final String PREFIX = "chargecheck.";
@@ -106,13 +117,14 @@ public record Settings(
                 sources.seconds("timeout.operator", live ? 120 : 5),
                 sources.seconds("timeout.reboot", live ? 300 : 10),
                 sources.seconds("timeout.firmware", live ? 900 : 15),
-                sources.seconds("timeout.quiet", live ? 10 : 1));
+                sources.seconds("timeout.quiet", live ? 10 : 1),
+                sources.seconds("timeout.settle", live ? 3 : 1));
         return new Settings(
                 station,
                 sources.text("host", live ? "0.0.0.0" : "127.0.0.1"),
                 sources.integer("port", live ? 8887 : 0, 0, 65535),
                 sources.text("pathPrefix", "/ocpp"),
-                sources.text("chargePointId", live ? "" : "CHARGECHECK-SIM"),
+                sources.list("chargePointId", live ? List.of() : List.of("CHARGECHECK-SIM")),
                 sources.integer("securityProfile", 0, 0, 3),
                 sources.path("keystore"),
                 sources.text("keystorePassword", ""),
@@ -120,12 +132,20 @@ public record Settings(
                 sources.text("truststorePassword", ""),
                 sources.text("password", ""),
                 sources.text("ftpHost", ""),
+                sources.text("fileTransfer", "ftp"),
+                sources.integer("ftp.port", 0, 0, 65535),
+                sources.text("ftp.passivePorts", ""),
                 sources.path("firmwareFile"),
                 sources.text("idTag.accepted", "CC-ACCEPTED"),
                 sources.text("idTag.rejected", "CC-REJECTED"),
                 sources.integer("connector", 1, 1, 99),
                 sources.integer("simulator.connectors", 2, 1, 99),
                 sources.list("simulator.quirks", List.of()),
+                sources.list("simulator.variants", List.of()),
+                // A charger on the bench takes one case at a time; simulated stations wait on timers, not cores.
+                live ? 1 : sources.integer("parallelism", defaultParallelism(), 1, 256),
+                sources.get("strict", false, Settings::parseBoolean, "true or false"),
+                sources.get("plan", Plan.SCRIPT, text -> Plan.valueOf(text.toUpperCase(Locale.ROOT)), "script, octt or all"),
                 sources.text("platform", "GreenFlux Platform"),
                 sources.list("boot.requiredFields", List.of("chargePointSerialNumber", "iccid", "firmwareVersion")),
                 sources.integer("heartbeatInterval", live ? 300 : 2, 1, 86400),
@@ -141,7 +161,40 @@ public record Settings(
 
     /** The id of the charge point under test, or empty to accept the first one that connects. */
     public Optional<String> expectedChargePointId() {
-        return chargePointId.isBlank() ? Optional.empty() : Optional.of(chargePointId);
+        return chargePointIds.isEmpty() ? Optional.empty() : Optional.of(chargePointIds.get(0));
+    }
+
+    /** The first charger's id, "" when any may connect. */
+    public String chargePointId() {
+        return chargePointIds.isEmpty() ? "" : chargePointIds.get(0);
+    }
+
+    /** True when several chargers are certified in one run, each with a report of its own. */
+    public boolean isMultiCharger() {
+        return chargePointIds.size() > 1;
+    }
+
+    /** These settings for one of the chargers of a run. */
+    public Settings forCharger(String chargePointId) {
+        return new Settings(station, listenHost, port, pathPrefix, List.of(chargePointId), securityProfile, keystore,
+                keystorePassword, truststore, truststorePassword, authorizationKey, ftpHost, fileTransfer, ftpPort, ftpPassivePorts,
+                firmwareFile, acceptedIdTag,
+                rejectedIdTag, connector, simulatorConnectors, simulatorQuirks, simulatorVariants, parallelism, strict, plan,
+                platform, requiredBootFields, bootHeartbeatInterval, testHeartbeatInterval, testMeterInterval, timeouts,
+                reportsDirectory);
+    }
+
+    /** Waiting on simulated stations costs no core, so several scenarios share one; the machine's cores set how many. */
+    static int defaultParallelism() {
+        return Math.min(16, 4 * Runtime.getRuntime().availableProcessors());
+    }
+
+    private static boolean parseBoolean(String text) {
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "1" -> true;
+            case "false", "no", "0" -> false;
+            default -> throw new IllegalArgumentException(text);
+        };
     }
 
     private static Properties readFile(Path file) {
@@ -224,12 +277,19 @@ public record Settings(
         shown.put("station", station.name().toLowerCase(Locale.ROOT));
         shown.put("host", listenHost);
         shown.put("port", port == 0 ? "any free port" : String.valueOf(port));
-        shown.put("chargePointId", chargePointId.isBlank() ? "any" : chargePointId);
+        shown.put("chargePointId", chargePointIds.isEmpty() ? "any" : String.join(",", chargePointIds));
         shown.put("securityProfile", String.valueOf(securityProfile));
         shown.put("connector", String.valueOf(connector));
         shown.put("idTag.accepted", acceptedIdTag);
         shown.put("idTag.rejected", rejectedIdTag);
         shown.put("platform", platform);
+        shown.put("plan", plan.name().toLowerCase(Locale.ROOT));
+        if (!isLive()) {
+            shown.put("parallelism", String.valueOf(parallelism));
+        }
+        if (strict) {
+            shown.put("strict", "true");
+        }
         return shown;
     }
 }

@@ -90,7 +90,15 @@ sealed interface CaseResult {
     }
 
     static CaseResult of(CaseRun run, boolean runCompleted) {
+        return of(run, runCompleted, null);
+    }
+
+    /** {@code stopReason}: why the run ended before its cases, or null. */
+    static CaseResult of(CaseRun run, boolean runCompleted, String stopReason) {
         if (run == null) {
+            if (stopReason != null) {
+                return new NotTested("the run stopped before this case: " + stopReason);
+            }
             return new NotTested(runCompleted ? "not selected in this run" : "the run was stopped before this case");
         }
         List<ScenarioOutcome> outcomes = run.outcomes();
@@ -122,6 +130,9 @@ sealed interface CaseResult {
     }
 
     private static String describe(ScenarioOutcome outcome) {
+        if (outcome.status() == Status.SKIPPED && outcome.message() != null) {
+            return outcome.message(); // a scenario that cannot be tested on this station says why, nothing more
+        }
         String status = switch (outcome.status()) {
             case FAILED, PASSED -> "";
             case AMBIGUOUS -> "ambiguous step definitions";

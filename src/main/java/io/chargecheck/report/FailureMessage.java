@@ -9,7 +9,6 @@ import java.util.stream.Collectors;
 final class FailureMessage {
 
     static final int MAX_LINES = 4;
-    static final int MAX_LENGTH = 300;
 
     private FailureMessage() {
     }
@@ -23,11 +22,11 @@ final class FailureMessage {
     }
 
     static String shorten(String text) {
-        String joined = text.lines()
+        // never cut short: the cell wraps, and a verdict a manufacturer cannot read whole is worth little
+        return text.lines()
                 .map(String::strip)
                 .filter(line -> !line.isEmpty())
                 .limit(MAX_LINES)
                 .collect(Collectors.joining(" "));
-        return joined.length() <= MAX_LENGTH ? joined : joined.substring(0, MAX_LENGTH - 1).stripTrailing() + "…";
     }
 }

@@ -7,6 +7,8 @@ import io.chargecheck.report.TraceEntry.ConnectionChange;
 import io.chargecheck.report.TraceEntry.Direction;
 import io.chargecheck.report.TraceEntry.Frame;
 import io.chargecheck.report.TraceEntry.MessageType;
+import io.chargecheck.report.TraceEntry.Refusal;
+import java.util.Collection;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -91,6 +93,7 @@ record OcppTrace(List<TraceEntry> entries, List<String> readingNotes) {
                         text(node, "messageId"), text(node, "action"), text(node, "raw"), text(node, "problem")));
                 case "connected" -> Optional.of(new ConnectionChange(seq, time, station, true));
                 case "disconnected" -> Optional.of(new ConnectionChange(seq, time, station, false));
+                case "refused" -> Optional.of(new Refusal(seq, time, station, text(node, "raw")));
                 default -> Optional.empty();
             };
         } catch (JsonProcessingException | DateTimeParseException | IllegalArgumentException e) {
@@ -121,13 +124,12 @@ record OcppTrace(List<TraceEntry> entries, List<String> readingNotes) {
         return entries.stream().filter(e -> !e.time().isBefore(from) && e.time().isBefore(until)).toList();
     }
 
-    Optional<Frame> lastBootNotification() {
-        Frame last = null;
-        for (TraceEntry entry : entries) {
-            if (entry instanceof Frame frame && frame.direction() == Direction.IN && frame.isCall("BootNotification")) {
-                last = frame;
-            }
-        }
-        return Optional.ofNullable(last);
+    /** The BootNotifications of these stations (all when none are named), in the order they came. */
+    List<Frame> bootNotifications(Collection<String> stations) {
+        return entries.stream()
+                .filter(e -> e instanceof Frame frame && frame.direction() == Direction.IN && frame.isCall("BootNotification")
+                        && (stations.isEmpty() || stations.contains(frame.station())))
+                .map(Frame.class::cast)
+                .toList();
     }
 }

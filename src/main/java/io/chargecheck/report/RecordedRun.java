@@ -11,7 +11,7 @@ import java.util.Map;
  * run is being reported before TestRunFinished, i.e. the JVM is going down.
  */
 record RecordedRun(Instant started, Instant finished, Instant reportedAt, RunInfo runInfo,
-                   Map<URI, String> sourcesRead, Map<Integer, CaseRun> cases) {
+                   Map<URI, String> sourcesRead, Map<Integer, CaseRun> cases, String stopReason) {
 
     RecordedRun {
         // in reading order, so that of two sources for one case the later wins, as it did in the run
@@ -21,5 +21,12 @@ record RecordedRun(Instant started, Instant finished, Instant reportedAt, RunInf
 
     boolean completed() {
         return finished != null;
+    }
+
+    /** Every station a case of the run ran against. */
+    java.util.Set<String> stations() {
+        java.util.Set<String> stations = new java.util.TreeSet<>();
+        cases.values().forEach(c -> stations.addAll(c.stations()));
+        return stations;
     }
 }

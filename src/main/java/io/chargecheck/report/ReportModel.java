@@ -6,13 +6,15 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Objects;
 
 /** Everything the filled-in test script shows, ready for the template. */
 record ReportModel(String title, StationIdentity identity, List<Fact> runFacts, List<String> notes,
-                   List<CaseRow> cases) {
+                   List<CaseRow> cases, Conformance conformance) {
 
     static final String DEFAULT_PLATFORM = "GreenFlux Platform";
     static final String PLATFORM_PROPERTY = "chargecheck.platform";
@@ -23,23 +25,71 @@ record ReportModel(String title, StationIdentity identity, List<Fact> runFacts, 
     record Fact(String label, String value) {
     }
 
+    /**
+     * What the run found beyond the script's criteria: OCPP 1.6 requirements the station missed and
+     * frames that broke the protocol, per case and outside any case.
+     */
+    record Conformance(int nonConformances, int protocolViolations, List<String> lines, boolean strict) {
+        Conformance {
+            lines = List.copyOf(lines);
+        }
+
+        boolean isEmpty() {
+            return lines.isEmpty();
+        }
+
+        String summary() {
+            return nonConformances + (nonConformances == 1 ? " requirement of OCPP 1.6" : " requirements of OCPP 1.6")
+                    + " not met and " + protocolViolations + (protocolViolations == 1 ? " protocol violation" : " protocol violations")
+                    + (strict ? "; with chargecheck.strict these fail their case."
+                    : "; they do not change the script's verdicts (chargecheck.strict=true makes them failures).");
+        }
+    }
+
     ReportModel {
         runFacts = List.copyOf(runFacts);
         notes = List.copyOf(notes);
         cases = List.copyOf(cases);
     }
 
+
     static ReportModel of(RecordedRun run, List<ScriptCase> script, OcppTrace trace, ZoneId zone) {
         RunInfo info = run.runInfo();
         String platform = Objects.requireNonNullElse(info.platform(),
                 System.getProperty(PLATFORM_PROPERTY, DEFAULT_PLATFORM));
-        StationIdentity identity = StationIdentity.of(trace).orElse(null);
+        Set<String> stations = new LinkedHashSet<>();
+        run.cases().values().forEach(c -> stations.addAll(c.stations()));
+        StationIdentity identity = StationIdentity.of(trace, stations).orElse(null);
 
         List<CaseRow> rows = script.stream()
-                .map(c -> CaseRow.of(c, run.cases().get(c.number()), run.completed(), trace))
+                .map(c -> CaseRow.of(c, run.cases().get(c.number()), run.completed(), run.stopReason(), trace))
                 .toList();
         return new ReportModel("TestScript Charge Station connected with OCPP 1.6 to " + platform, identity,
-                runFacts(run, zone), notes(run, trace, identity), rows);
+                runFacts(run, zone), notes(run, trace, identity), rows, conformance(run, rows, trace, stations));
+    }
+
+    private static Conformance conformance(RecordedRun run, List<CaseRow> rows, OcppTrace trace, Set<String> stations) {
+        List<String> lines = new ArrayList<>();
+        int findings = 0;
+        int violations = 0;
+        for (CaseRow row : rows) {
+            findings += row.nonConformances().size();
+            violations += row.protocolViolations().size();
+            row.nonConformances().forEach(f -> lines.add("case " + row.number() + ": " + CaseRow.NOT_AS_OCPP_REQUIRES + f));
+            if (!row.protocolViolations().isEmpty()) {
+                lines.add("case " + row.number() + ": " + CaseRow.violations(row.protocolViolations()));
+            }
+        }
+        Set<Long> inCases = new java.util.HashSet<>();
+        run.cases().values().forEach(c -> c.window(trace).forEach(e -> inCases.add(e.seq())));
+        List<String> outside = CaseRow.problems(trace.entries().stream()
+                .filter(e -> !inCases.contains(e.seq()) && (stations.isEmpty() || stations.contains(e.station())))
+                .toList());
+        if (!outside.isEmpty()) {
+            violations += outside.size();
+            lines.add("outside the cases (before the first, between cases, after the last): " + CaseRow.violations(outside));
+        }
+        return new Conformance(findings, violations, lines, run.runInfo().strict());
     }
 
     private static List<Fact> runFacts(RecordedRun run, ZoneId zone) {
@@ -60,6 +110,9 @@ record ReportModel(String title, StationIdentity identity, List<Fact> runFacts, 
         List<String> notes = new ArrayList<>();
         if (!run.completed()) {
             notes.add("The run was stopped before it finished: this document shows what ran until then.");
+        }
+        if (run.stopReason() != null) {
+            notes.add("The run stopped: " + run.stopReason());
         }
         notes.addAll(trace.readingNotes());
         if (identity == null && !trace.entries().isEmpty()) {

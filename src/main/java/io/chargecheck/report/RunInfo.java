@@ -8,12 +8,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** What the steps told the report about the run; any field may be null. */
-record RunInfo(String platform, String station, String stationUrl, String suiteVersion) {
+record RunInfo(String platform, String station, String stationUrl, String suiteVersion, boolean strict) {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunInfo.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static final RunInfo NONE = new RunInfo(null, null, null, null);
+    static final RunInfo NONE = new RunInfo(null, null, null, null, false);
 
     static Optional<RunInfo> parse(byte[] json) {
         try {
@@ -23,7 +23,7 @@ record RunInfo(String platform, String station, String stationUrl, String suiteV
                 return Optional.empty();
             }
             return Optional.of(new RunInfo(text(node, "platform"), text(node, "station"),
-                    text(node, "stationUrl"), text(node, "suiteVersion")));
+                    text(node, "stationUrl"), text(node, "suiteVersion"), node.path("strict").asBoolean(false)));
         } catch (IOException e) {
             String firstLine = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
             LOG.warn("Ignoring run info attachment that is not JSON: {}", firstLine);

@@ -36,6 +36,8 @@ final class RunRecorder {
 
     private Instant started;
     private Instant finished;
+    /** Why the run ended without running its cases (it could not start, a hook failed); null when it did not. */
+    private String stopReason;
     private RunInfo runInfo = RunInfo.NONE;
     private final Map<URI, String> sourcesRead = new LinkedHashMap<>();
     private final Map<Integer, CaseProgress> cases = new TreeMap<>();
@@ -46,8 +48,11 @@ final class RunRecorder {
         started = at;
     }
 
-    synchronized void runFinished(Instant at) {
+    synchronized void runFinished(Instant at, Throwable error) {
         finished = at;
+        if (error != null) {
+            stopReason = FailureMessage.of(error);
+        }
     }
 
     synchronized void sourceRead(URI uri, String source) {
@@ -88,6 +93,13 @@ final class RunRecorder {
         String mediaType = event.getMediaType();
         if (ReportAttachments.RUN_INFO.equals(mediaType)) {
             RunInfo.parse(event.getData()).ifPresent(info -> runInfo = info);
+        } else if (ReportAttachments.STATION.equals(mediaType)) {
+            progressOf(event.getTestCase()).ifPresent(p -> p.stations.add(new String(event.getData(), StandardCharsets.UTF_8)));
+        } else if (ReportAttachments.NON_CONFORMANCE.equals(mediaType)) {
+            String finding = new String(event.getData(), StandardCharsets.UTF_8).strip();
+            if (!finding.isEmpty()) {
+                progressOf(event.getTestCase()).ifPresent(p -> p.nonConformances.add(finding));
+            }
         } else if (ReportAttachments.OBSERVATION.equals(mediaType)) {
             String observation = new String(event.getData(), StandardCharsets.UTF_8).strip();
             if (!observation.isEmpty()) {
@@ -99,7 +111,7 @@ final class RunRecorder {
     synchronized RecordedRun snapshot(Instant now) {
         Map<Integer, CaseRun> runs = new TreeMap<>();
         cases.forEach((number, progress) -> runs.put(number, progress.toCaseRun(now)));
-        return new RecordedRun(started, finished, now, runInfo, sourcesRead, runs);
+        return new RecordedRun(started, finished, now, runInfo, sourcesRead, runs, stopReason);
     }
 
     private Optional<CaseProgress> progressOf(TestCase testCase) {
@@ -119,6 +131,8 @@ final class RunRecorder {
         private final List<ScenarioOutcome> outcomes = new ArrayList<>();
         /** In arrival order; an observation repeated by a retried step counts once. */
         private final Set<String> observations = new LinkedHashSet<>();
+        private final Set<String> stations = new LinkedHashSet<>();
+        private final Set<String> nonConformances = new LinkedHashSet<>();
 
         void started(Instant at, TestCase testCase) {
             if (firstStarted == null || at.isBefore(firstStarted)) {
@@ -138,7 +152,7 @@ final class RunRecorder {
         CaseRun toCaseRun(Instant now) {
             Instant start = Objects.requireNonNullElse(firstStarted, Objects.requireNonNullElse(lastFinished, now));
             Instant end = !running.isEmpty() || lastFinished == null ? now : lastFinished;
-            return new CaseRun(start, end, outcomes, List.copyOf(running.values()), List.copyOf(observations));
+            return new CaseRun(start, end, outcomes, List.copyOf(running.values()), List.copyOf(observations), List.copyOf(nonConformances), stations);
         }
     }
 }

@@ -4,6 +4,7 @@ import io.chargecheck.report.TraceEntry.ConnectionChange;
 import io.chargecheck.report.TraceEntry.Direction;
 import io.chargecheck.report.TraceEntry.Frame;
 import io.chargecheck.report.TraceEntry.MessageType;
+import io.chargecheck.report.TraceEntry.Refusal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -67,9 +68,12 @@ record SequenceChart(List<ChartItem> items) {
             return new Arrow(offset, frame.direction() == Direction.OUT, label(frame), kind(frame),
                     KeyFields.of(frame), frame.brokeProtocol() ? frame.problem() : null, frame.raw());
         }
+        if (entry instanceof Refusal refusal) {
+            return new Marker(offset, "connection refused: " + refusal.reason());
+        }
         ConnectionChange change = (ConnectionChange) entry;
-        String who = change.station() == null ? "Charge Point" : change.station();
-        return new Marker(offset, who + (change.connected() ? " connected" : " disconnected"));
+        return new Marker(offset, (change.station() == null ? "Charge Point" : change.station())
+                + (change.connected() ? " connected" : " disconnected"));
     }
 
     private static String label(Frame frame) {

@@ -1,6 +1,8 @@
 package io.chargecheck.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,18 +17,30 @@ record StationIdentity(List<Field> fields) {
         fields = List.copyOf(fields);
     }
 
-    /** The last BootNotification counts: a charger that rebooted with new firmware reports the new one. */
-    static Optional<StationIdentity> of(OcppTrace trace) {
-        return trace.lastBootNotification().map(boot -> {
-            JsonNode payload = boot.payload();
-            return new StationIdentity(List.of(
-                    field("Manufacturer Name", "chargePointVendor", payload),
-                    field("Manufacturer Number", "chargePointSerialNumber", payload),
-                    field("Manufacturer Model", "chargePointModel", payload),
-                    field("Firmware Version", "firmwareVersion", payload),
-                    field("ICCID", "iccid", payload),
-                    field("Meter Type", "meterType", payload)));
-        });
+    /**
+     * The charger as it came to be certified: its first BootNotification of the run (of these
+     * stations; of any when none are named). A firmware version a later boot reports, after the
+     * update the run installed, is shown beside it.
+     */
+    static Optional<StationIdentity> of(OcppTrace trace, Collection<String> stations) {
+        List<TraceEntry.Frame> boots = trace.bootNotifications(stations);
+        if (boots.isEmpty()) {
+            return Optional.empty();
+        }
+        JsonNode first = boots.get(0).payload();
+        List<Field> fields = new ArrayList<>(List.of(
+                field("Manufacturer Name", "chargePointVendor", first),
+                field("Manufacturer Number", "chargePointSerialNumber", first),
+                field("Manufacturer Model", "chargePointModel", first),
+                field("Firmware Version", "firmwareVersion", first),
+                field("ICCID", "iccid", first),
+                field("Meter Type", "meterType", first)));
+        String before = fields.get(3).value();
+        boots.stream().map(boot -> field("Firmware after the update", "firmwareVersion", boot.payload()))
+                .filter(after -> after.value() != null && !after.value().equals(before))
+                .reduce((earlier, later) -> later)
+                .ifPresent(after -> fields.add(4, after));
+        return Optional.of(new StationIdentity(fields));
     }
 
     private static Field field(String label, String ocppName, JsonNode payload) {

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,7 +68,7 @@ public final class TestScriptReportPlugin implements ConcurrentEventListener {
         publisher.registerHandlerFor(EmbedEvent.class, recorder::embedded);
         publisher.registerHandlerFor(TestCaseFinished.class, recorder::caseFinished);
         publisher.registerHandlerFor(TestRunFinished.class, event -> {
-            recorder.runFinished(event.getInstant());
+            recorder.runFinished(event.getInstant(), event.getResult().getError());
             writeOnce();
             removeShutdownHook();
         });
@@ -92,9 +93,17 @@ public final class TestScriptReportPlugin implements ConcurrentEventListener {
     private void write(RecordedRun run) {
         try {
             CaseCatalog catalog = CaseCatalog.of(featureDirectory, run.sourcesRead());
-            OcppTrace trace = OcppTrace.read(outputDirectory.resolve(OcppTrace.FILE_NAME));
-            String html = new ReportRenderer().render(ReportModel.of(run, catalog.cases(), trace, clock.getZone()));
+            Path traceFile = ReportLayout.traceFor(outputDirectory);
+            OcppTrace trace = OcppTrace.read(traceFile);
+            ReportModel model = ReportModel.of(run, catalog.cases(), trace, clock.getZone());
+            String html = new ReportRenderer().render(model);
             Files.createDirectories(outputDirectory);
+            Path ownTrace = outputDirectory.resolve(ReportLayout.TRACE_FILE);
+            boolean sharedTrace = !traceFile.equals(ownTrace);
+            if (sharedTrace) {
+                // one charger of several: its report comes with its own part of the run's trace
+                ReportLayout.extractTrace(traceFile, run.stations(), ownTrace);
+            }
             // Written aside and moved, so a reader never opens half a document.
             Path partial = outputDirectory.resolve(REPORT_FILE + ".partial");
             try {
@@ -104,6 +113,15 @@ public final class TestScriptReportPlugin implements ConcurrentEventListener {
                 Files.deleteIfExists(partial);
             }
             LOG.info("Test script report: {}", reportFile().toAbsolutePath().toUri());
+            Optional<Path> latest = ReportLayout.latestFor(outputDirectory);
+            if (latest.isPresent()) {
+                ReportLayout.publish(reportFile(), latest.get());
+                ReportLayout.publish(ownTrace, latest.get());
+            }
+            if (sharedTrace) {
+                RunIndex.writeSummary(outputDirectory, String.join(", ", run.stations()), model);
+                RunIndex.write(outputDirectory.getParent(), latest.map(Path::getParent).orElse(outputDirectory.getParent()));
+            }
         } catch (IOException | RuntimeException e) {
             LOG.error("Could not write the test script report {}", reportFile().toAbsolutePath(), e);
         }

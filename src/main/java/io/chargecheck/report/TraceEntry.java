@@ -59,6 +59,10 @@ sealed interface TraceEntry {
     record ConnectionChange(long seq, Instant time, String station, boolean connected) implements TraceEntry {
     }
 
+    /** A connection the central system turned away, and why (a wrong id, a wrong password, too many connections). */
+    record Refusal(long seq, Instant time, String station, String reason) implements TraceEntry {
+    }
+
     enum Direction {
         /** charge point to central system */
         IN,

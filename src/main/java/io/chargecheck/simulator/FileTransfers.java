@@ -1,6 +1,6 @@
 package io.chargecheck.simulator;
 
-import io.chargecheck.ftp.FtpTransfer;
+import io.chargecheck.filetransfer.FileTransferClient;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -15,7 +15,7 @@ final class FileTransfers {
 
     private final Station station;
     private final ExecutorService transfers;
-    private final FtpTransfer ftp;
+    private final FileTransferClient ftp;
 
     FileTransfers(Station station) {
         this.station = station;
@@ -25,10 +25,10 @@ final class FileTransfers {
             thread.setDaemon(true);
             return thread;
         });
-        this.ftp = new FtpTransfer(station.config.transferTimeout());
+        this.ftp = new FileTransferClient(station.config.transferTimeout(), station.config.sslContext());
     }
 
-    FtpTransfer ftp() {
+    FileTransferClient ftp() {
         return ftp;
     }
 

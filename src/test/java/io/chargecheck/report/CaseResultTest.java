@@ -6,6 +6,7 @@ import io.chargecheck.report.CaseResult.Verdict;
 import io.cucumber.plugin.event.Status;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class CaseResultTest {
@@ -39,7 +40,7 @@ class CaseResultTest {
     @Test
     void notTestedSaysWhichScenariosDidNotRunAndWhy() {
         assertThat(summary(run(List.of(new ScenarioOutcome("Plug in", Status.SKIPPED, "nobody at the charger")), List.of())))
-                .isEqualTo("not tested: skipped (nobody at the charger)");
+                .isEqualTo("not tested: nobody at the charger");
         assertThat(summary(run(List.of(new ScenarioOutcome("Plug in", Status.UNDEFINED, null)), List.of())))
                 .isEqualTo("not tested: undefined");
         assertThat(summary(run(List.of(passed("Remote stop"),
@@ -52,7 +53,7 @@ class CaseResultTest {
         assertThat(CaseResult.of(null, true).summary()).isEqualTo("not tested: not selected in this run");
         assertThat(CaseResult.of(null, false).summary()).isEqualTo("not tested: the run was stopped before this case");
         CaseRun stoppedDuring = new CaseRun(T, T.plusSeconds(3), List.of(passed("Hard reset")), List.of("Soft reset"),
-                List.of());
+                List.of(), List.of(), Set.of());
         assertThat(CaseResult.of(stoppedDuring, false).summary())
                 .isEqualTo("not tested: the run was stopped during \"Soft reset\"");
     }
@@ -70,8 +71,19 @@ class CaseResultTest {
                 + "  \"Accepted\"\nwhen changing HeartbeatInterval\nat line 12")))
                 .isEqualTo("Expecting actual: \"Rejected\" to be equal to: \"Accepted\"");
         assertThat(FailureMessage.of(new IllegalStateException())).isEqualTo("IllegalStateException");
-        assertThat(FailureMessage.of(new AssertionError("x".repeat(500))))
-                .hasSize(FailureMessage.MAX_LENGTH).endsWith("…");
+    }
+
+    @Test
+    void aLongFailureIsNeverCutOff() {
+        String keys = "not accepted: " + "StopTxnSampledData (Rejected), ".repeat(20) + "MeterValuesSampledData (Rejected)";
+        assertThat(FailureMessage.of(new AssertionError(keys))).isEqualTo(keys);
+    }
+
+    @Test
+    void aRunThatStoppedBeforeItsCasesSaysWhyInEveryRow() {
+        assertThat(CaseResult.of(null, true, "expected CP-1 to connect and send a BootNotification within 300 s").summary())
+                .isEqualTo("not tested: the run stopped before this case: expected CP-1 to connect and send a "
+                        + "BootNotification within 300 s");
     }
 
     private static String summary(CaseRun run) {
@@ -79,7 +91,7 @@ class CaseResultTest {
     }
 
     private static CaseRun run(List<ScenarioOutcome> outcomes, List<String> observations) {
-        return new CaseRun(T, T.plusSeconds(5), outcomes, List.of(), observations);
+        return new CaseRun(T, T.plusSeconds(5), outcomes, List.of(), observations, List.of(), Set.of());
     }
 
     private static ScenarioOutcome passed(String name) {

@@ -1,6 +1,7 @@
 package io.chargecheck.report;
 
 import io.cucumber.plugin.event.Argument;
+import io.cucumber.plugin.event.Location;
 import io.cucumber.plugin.event.PickleStepTestStep;
 import io.cucumber.plugin.event.Step;
 import io.cucumber.plugin.event.StepArgument;
@@ -18,7 +19,32 @@ record FakeStep(UUID id, String text, URI uri) implements PickleStepTestStep {
 
     @Override
     public Step getStep() {
-        return null;
+        return new Step() {
+            @Override
+            public StepArgument getArgument() {
+                return null;
+            }
+
+            @Override
+            public String getKeyword() {
+                return "";
+            }
+
+            @Override
+            public String getText() {
+                return text;
+            }
+
+            @Override
+            public int getLine() {
+                return 1;
+            }
+
+            @Override
+            public Location getLocation() {
+                return new Location(1, 1);
+            }
+        };
     }
 
     @Override

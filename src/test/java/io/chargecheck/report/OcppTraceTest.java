@@ -1,6 +1,7 @@
 package io.chargecheck.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.chargecheck.report.TraceEntry.ConnectionChange;
 import io.chargecheck.report.TraceEntry.Direction;
@@ -9,6 +10,7 @@ import io.chargecheck.report.TraceEntry.MessageType;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -82,25 +84,52 @@ class OcppTraceTest {
     }
 
     @Test
-    void theIdentityComesFromTheLastBootNotificationTheChargerSent() {
+    void theIdentityIsTheChargerAsItCameWithTheFirmwareTheRunInstalledBesideIt() {
         OcppTrace trace = OcppTrace.parse(new TraceLines()
                 .in(T, "CALL", "BootNotification", "[2,\"1\",\"BootNotification\",{\"chargePointVendor\":\"StarCharge\","
-                        + "\"chargePointModel\":\"DH-1\",\"firmwareVersion\":\"1.0\"}]")
+                        + "\"chargePointModel\":\"DH-1\",\"chargePointSerialNumber\":\"SP-10\",\"firmwareVersion\":\"1.0\","
+                        + "\"iccid\":\"8931\",\"meterType\":\"DC\"}]")
                 .in(T.plusSeconds(1), "CALL", "BootNotification", "[2,\"2\",\"BootNotification\",{\"chargePointVendor\":"
                         + "\"StarCharge\",\"chargePointModel\":\"DH-1\",\"chargePointSerialNumber\":\"SP-10\","
                         + "\"firmwareVersion\":\"1.1\",\"iccid\":\"8931\",\"meterType\":\"DC\"}]")
                 .out(T.plusSeconds(2), "CALLRESULT", "BootNotification", "[3,\"2\",{\"status\":\"Accepted\"}]")
                 .lines());
 
-        StationIdentity identity = StationIdentity.of(trace).orElseThrow();
+        StationIdentity identity = StationIdentity.of(trace, List.of()).orElseThrow();
 
         assertThat(identity.fields()).extracting(StationIdentity.Field::label, StationIdentity.Field::value).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("Manufacturer Name", "StarCharge"),
-                org.assertj.core.groups.Tuple.tuple("Manufacturer Number", "SP-10"),
-                org.assertj.core.groups.Tuple.tuple("Manufacturer Model", "DH-1"),
-                org.assertj.core.groups.Tuple.tuple("Firmware Version", "1.1"),
-                org.assertj.core.groups.Tuple.tuple("ICCID", "8931"),
-                org.assertj.core.groups.Tuple.tuple("Meter Type", "DC"));
-        assertThat(StationIdentity.of(OcppTrace.parse(java.util.List.of()))).isEmpty();
+                tuple("Manufacturer Name", "StarCharge"),
+                tuple("Manufacturer Number", "SP-10"),
+                tuple("Manufacturer Model", "DH-1"),
+                tuple("Firmware Version", "1.0"),
+                tuple("Firmware after the update", "1.1"),
+                tuple("ICCID", "8931"),
+                tuple("Meter Type", "DC"));
+        assertThat(StationIdentity.of(OcppTrace.parse(List.of()), List.of())).isEmpty();
+    }
+
+    @Test
+    void theIdentityIsOfTheStationsTheRunCertified() {
+        OcppTrace trace = OcppTrace.parse(new TraceLines()
+                .station("CP-OTHER")
+                .in(T, "CALL", "BootNotification", "[2,\"1\",\"BootNotification\",{\"chargePointVendor\":\"Other\","
+                        + "\"chargePointModel\":\"X\"}]")
+                .station("CP-1")
+                .in(T.plusSeconds(1), "CALL", "BootNotification", "[2,\"2\",\"BootNotification\",{\"chargePointVendor\":"
+                        + "\"StarCharge\",\"chargePointModel\":\"DH-1\"}]")
+                .lines());
+
+        assertThat(StationIdentity.of(trace, List.of("CP-1")).orElseThrow().fields().get(0).value()).isEqualTo("StarCharge");
+    }
+
+    @Test
+    void refusedConnectionsAreReadNotCountedAsUnreadable() {
+        OcppTrace trace = OcppTrace.parse(new TraceLines()
+                .refused(T, "refused connection of CP-9 from /127.0.0.1:5000: its Basic auth password is wrong")
+                .in(T.plusSeconds(1), "CALL", "Heartbeat", "[2,\"1\",\"Heartbeat\",{}]")
+                .lines());
+
+        assertThat(trace.readingNotes()).isEmpty();
+        assertThat(trace.entries()).hasSize(2).first().isInstanceOf(TraceEntry.Refusal.class);
     }
 }

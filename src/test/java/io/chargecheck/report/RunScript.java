@@ -28,7 +28,7 @@ final class RunScript {
     private final RecordingPublisher publisher = new RecordingPublisher();
     private Instant now;
 
-    RunScript(TestScriptReportPlugin plugin, Instant start) {
+    RunScript(io.cucumber.plugin.ConcurrentEventListener plugin, Instant start) {
         plugin.setEventPublisher(publisher);
         this.now = start;
     }
@@ -49,6 +49,12 @@ final class RunScript {
 
     RunScript runFinished() {
         publisher.publish(new TestRunFinished(now, new Result(Status.PASSED, Duration.ZERO, null)));
+        return this;
+    }
+
+    /** The run ended on an error outside any scenario (a BeforeAll hook that could not start the bench). */
+    RunScript runFinished(Throwable error) {
+        publisher.publish(new TestRunFinished(now, new Result(Status.FAILED, Duration.ZERO, error)));
         return this;
     }
 

@@ -86,7 +86,7 @@ class TestScriptReportPluginTest {
 
         ReportPage page = finish();
 
-        assertThat(page.result(11)).isEqualTo("not tested: skipped (nobody at the charger)");
+        assertThat(page.result(11)).isEqualTo("not tested: nobody at the charger");
         assertThat(page.result(8)).isEqualTo("not tested: undefined (step \"the meter is read\" has no definition)");
         assertThat(page.result(7)).isEqualTo("not tested: Local stop by card: pending (TODO) (1 of 2 scenarios passed)");
     }
@@ -116,6 +116,64 @@ class TestScriptReportPluginTest {
         assertThat(page.result(3)).isEqualTo("ok, 1 protocol violation: " + notInteger);
         assertThat(page.result(12)).isEqualTo("failed: no Installed; 2 protocol violations: " + noStatus + " (×2)");
         assertThat(page.section(3).select(".msg .problem").eachText()).containsExactly("protocol violation: " + notInteger);
+    }
+
+    @Test
+    void protocolViolationsOutsideAnyCaseAreListedNotDropped() throws IOException {
+        trace.frame(run.now().minusMillis(5), "in", "CALL", "Heartbeat", "[2,\"0\",\"Heartbeat\",{\"x\":1}]",
+                "FormationViolation: x is not a field of Heartbeat");
+        run.scenario(3, "Inoperative and back").passes();
+        trace.writeTo(reports.resolve(OcppTrace.FILE_NAME));
+
+        ReportPage page = finish();
+
+        assertThat(page.result(3)).isEqualTo("ok");
+        assertThat(page.document().select("#conformance li").eachText()).containsExactly("outside the cases (before the "
+                + "first, between cases, after the last): 1 protocol violation: FormationViolation: x is not a field of Heartbeat");
+    }
+
+    @Test
+    void whatOcppRequiresBeyondTheScriptIsShownBesideTheVerdictAndSummedUp() throws IOException {
+        run.scenario(4, "The full list").observe("Configuration (47)")
+                .attach(ReportAttachments.NON_CONFORMANCE, "key ConnectorPhaseRotation missing").passes();
+
+        ReportPage page = finish();
+
+        assertThat(page.result(4)).isEqualTo("ok, Configuration (47); not as OCPP 1.6 requires: key ConnectorPhaseRotation missing");
+        assertThat(page.document().select("#conformance p").text()).startsWith("Beyond the script's criteria: "
+                + "1 requirement of OCPP 1.6 not met and 0 protocol violations");
+        assertThat(page.document().select("#conformance li").eachText())
+                .containsExactly("case 4: not as OCPP 1.6 requires: key ConnectorPhaseRotation missing");
+    }
+
+    @Test
+    void aRunThatStoppedBeforeItsCasesSaysWhyAndKeepsEveryRow() throws IOException {
+        run.advance(1000).runFinished(new AssertionError("expected CP-1 to connect and send a BootNotification within 300 s; "
+                + "no station connected to ws://127.0.0.1:8887/ocpp/CP-1", null));
+
+        ReportPage page = ReportPage.read(plugin.reportFile());
+
+        assertThat(page.rowNumbers()).hasSize(16);
+        assertThat(page.result(1)).isEqualTo("not tested: the run stopped before this case: expected CP-1 to connect and send "
+                + "a BootNotification within 300 s; no station connected to ws://127.0.0.1:8887/ocpp/CP-1");
+        assertThat(page.notes()).anySatisfy(note -> assertThat(note).startsWith("The run stopped: expected CP-1 to connect"));
+    }
+
+    @Test
+    void eachCaseShowsOnlyTheMessagesOfItsOwnStation() throws IOException {
+        RunScript.Scenario first = run.scenario(2, "Heartbeat").attach(ReportAttachments.STATION, "SIM-02-1");
+        RunScript.Scenario second = run.scenario(15, "ClearCache").attach(ReportAttachments.STATION, "SIM-15-2");
+        trace.station("SIM-02-1").in(run.now().plusMillis(1), "CALL", "Heartbeat", "[2,\"h\",\"Heartbeat\",{}]")
+                .station("SIM-15-2").out(run.now().plusMillis(2), "CALL", "ClearCache", "[2,\"c\",\"ClearCache\",{}]");
+        run.advance(10);
+        first.passes();
+        second.passes();
+        trace.writeTo(reports.resolve(OcppTrace.FILE_NAME));
+
+        ReportPage page = finish();
+
+        assertThat(page.section(2).select(".msg .label b").eachText()).containsExactly("Heartbeat");
+        assertThat(page.section(15).select(".msg .label b").eachText()).containsExactly("ClearCache");
     }
 
     @Test

@@ -16,6 +16,13 @@ final class TraceLines {
 
     private final List<String> lines = new ArrayList<>();
     private long seq;
+    private String station = "CP-1";
+
+    /** The lines after this one are of that station. */
+    TraceLines station(String chargePointId) {
+        station = chargePointId;
+        return this;
+    }
 
     /** A frame from the charger; {@code raw} is the OCPP-J array. */
     TraceLines in(Instant time, String type, String action, String raw) {
@@ -50,6 +57,12 @@ final class TraceLines {
         return this;
     }
 
+    /** A connection the central system turned away, as its trace writer records it. */
+    TraceLines refused(Instant time, String why) {
+        lines.add(entry(time, "refused").put("direction", "in").put("raw", why).toString());
+        return this;
+    }
+
     TraceLines line(String anything) {
         lines.add(anything);
         return this;
@@ -65,7 +78,7 @@ final class TraceLines {
     }
 
     private ObjectNode entry(Instant time, String kind) {
-        return JSON.createObjectNode().put("seq", ++seq).put("time", time.toString()).put("station", "CP-1")
+        return JSON.createObjectNode().put("seq", ++seq).put("time", time.toString()).put("station", station)
                 .put("kind", kind);
     }
 }

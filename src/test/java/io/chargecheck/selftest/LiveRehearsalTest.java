@@ -48,7 +48,8 @@ class LiveRehearsalTest {
                 Map.entry("test.heartbeatInterval", "1"),
                 Map.entry("test.meterInterval", "1"),
                 Map.entry("timeout.operator", "3"),
-                Map.entry("timeout.quiet", "1")), "not @manual-step");
+                Map.entry("timeout.quiet", "1"),
+                Map.entry("timeout.settle", "1")), "not @manual-step");
 
         assertThat(result.failures()).as(result.toString()).isEmpty();
         assertThat(result.byCase().keySet()).as("the cases with a scenario that needs no hand")

@@ -1,25 +1,20 @@
 package io.chargecheck.selftest;
 
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectDirectory;
-
 import io.chargecheck.config.Settings;
-import io.chargecheck.selftest.OutcomeRecorder.ScenarioOutcome;
+import io.chargecheck.suite.CertificationLaunch;
+import io.chargecheck.suite.CertificationLaunch.LaunchResult;
+import io.chargecheck.suite.OutcomeRecorder.ScenarioOutcome;
+import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
-import org.junit.platform.launcher.Launcher;
-import org.junit.platform.launcher.LauncherDiscoveryRequest;
-import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
-import org.junit.platform.launcher.core.LauncherFactory;
-import org.junit.platform.launcher.EngineFilter;
 
 /**
- * One run of the 16 features against the simulator, in this JVM, on the calling thread, with its
+ * One run of the platform's cases against the simulator, in this JVM, on the calling thread, with its
  * own settings (a quirk, shorter timeouts) and its own report folder.
  */
 final class SuiteRun {
@@ -43,27 +38,14 @@ final class SuiteRun {
 
     /** With a Cucumber tag expression, e.g. "not @manual-step"; empty for every case. */
     static Result run(String label, Map<String, String> settings, String tags) {
-        String key = label + "-" + UUID.randomUUID();
         Map<String, String> overrides = new HashMap<>(QUICK);
-        overrides.put("reports", "target/self-test/" + label);
+        Path reports = Path.of("target", "self-test", label);
+        overrides.put("reports", reports.toString());
         overrides.putAll(settings);
-        LauncherDiscoveryRequestBuilder builder = LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectDirectory("features"))
-                .filters(EngineFilter.includeEngines("cucumber"))
-                .configurationParameter("cucumber.glue", "io.chargecheck.steps")
-                .configurationParameter("cucumber.plugin", "io.chargecheck.selftest.OutcomeRecorder:" + key
-                        + ", io.chargecheck.report.TestScriptReportPlugin:target/self-test/" + label)
-                .configurationParameter("cucumber.publish.quiet", "true");
-        if (!tags.isBlank()) {
-            builder.configurationParameter("cucumber.filter.tags", tags);
-        }
-        LauncherDiscoveryRequest request = builder.build();
-        Instant start = Instant.now();
-        Settings.withOverrides(overrides, () -> {
-            Launcher launcher = LauncherFactory.create();
-            launcher.execute(request);
-        });
-        return new Result(label, OutcomeRecorder.outcomes(key), Duration.between(start, Instant.now()));
+        AtomicReference<Settings> loaded = new AtomicReference<>();
+        Settings.withOverrides(overrides, () -> loaded.set(Settings.load()));
+        LaunchResult launch = new CertificationLaunch(label, loaded.get(), reports, null, tags, false, false).run();
+        return new Result(label, launch.scenarios(), launch.took());
     }
 
     /** What a run did, by case. */
@@ -83,6 +65,10 @@ final class SuiteRun {
 
         List<ScenarioOutcome> failures() {
             return scenarios.stream().filter(s -> !s.passed()).toList();
+        }
+
+        List<String> findings(int caseNumber) {
+            return byCase().getOrDefault(caseNumber, List.of()).stream().flatMap(s -> s.findings().stream()).toList();
         }
 
         List<String> observations(int caseNumber) {

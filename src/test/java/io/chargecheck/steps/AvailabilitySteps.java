@@ -18,7 +18,7 @@ public class AvailabilitySteps {
 
     @Given("the connector is Available")
     public void connectorAvailable() {
-        world.statuses.assertCurrently(world.context.connector(), ChargePointStatus.Available);
+        world.statuses.ensureAvailable(world.context.connector());
     }
 
     @When("the central system sends ChangeAvailability {AvailabilityType} for the whole station")
@@ -50,11 +50,6 @@ public class AvailabilitySteps {
     @Then("every StatusNotification of the station has a valid status")
     public void everyStatusValid() {
         world.statuses.assertAllValid();
-    }
-
-    @Then("every Faulted StatusNotification names its error")
-    public void faultsNameTheirError() {
-        world.statuses.assertFaultsNameTheirError();
     }
 
     @Then("the connector becomes {ChargePointStatus}")

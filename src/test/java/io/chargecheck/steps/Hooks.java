@@ -24,25 +24,33 @@ public class Hooks {
 
     @Before(order = 0)
     public void begin(Scenario scenario) {
-        world.begin(scenario);
         LOG.info("--- {} ({})", scenario.getName(), String.join(" ", scenario.getSourceTagNames()));
-        if (Run.firstScenario()) {
-            scenario.attach(runInfo().getBytes(StandardCharsets.UTF_8), RUN_INFO, "run");
-        }
+        world.begin(scenario);
+        scenario.attach(runInfo().getBytes(StandardCharsets.UTF_8), RUN_INFO, "run");
+        scenario.attach(world.station.id().getBytes(StandardCharsets.UTF_8), ReportAttachments.STATION, "station");
     }
 
     @After(order = 0)
     public void restoreStation(Scenario scenario) {
-        world.end();
-        LOG.info("--- {}: {}", scenario.getName(), scenario.getStatus());
+        try {
+            world.judgeProtocolViolations();
+        } finally {
+            world.end();
+            LOG.info("--- {}: {}", scenario.getName(), scenario.getStatus());
+        }
     }
 
     private String runInfo() {
-        var settings = world.bench.settings();
+        Run run = Run.current();
+        var settings = run.settings();
+        String url = run.stationPerScenario()
+                ? world.station.bench().stationUrl(settings.chargePointId() + "-* (a simulated station per scenario)")
+                : world.station.bench().stationUrl(world.station.id());
         return OcppJson.mapper().createObjectNode()
                 .put("platform", settings.platform())
                 .put("station", settings.isLive() ? "live" : "simulator")
-                .put("stationUrl", world.bench.stationUrl())
+                .put("stationUrl", url)
+                .put("strict", settings.strict())
                 .put("suiteVersion", Version.current())
                 .toString();
     }

@@ -18,7 +18,7 @@ public class ParameterTypes {
     /** "the accepted card" and "the rejected card": the id tags configured for the run. */
     @ParameterType("accepted|rejected")
     public String card(String which) {
-        return which.equals("accepted") ? world.bench.settings().acceptedIdTag() : world.bench.settings().rejectedIdTag();
+        return which.equals("accepted") ? world.settings().acceptedIdTag() : world.settings().rejectedIdTag();
     }
 
     @ParameterType("Available|Preparing|Charging|SuspendedEVSE|SuspendedEV|Finishing|Reserved|Unavailable|Faulted")

@@ -16,7 +16,7 @@ public class StationSteps {
 
     @Given("the station is connected and has booted")
     public void connectedAndBooted() {
-        world.bench.awaitBoot(world.bench.settings().timeouts().reboot());
+        world.station.awaitBoot(world.settings().timeouts().reboot());
     }
 
     @Then("the station's BootNotification names its vendor and its model")
@@ -47,6 +47,16 @@ public class StationSteps {
     @Then("a {MessageTrigger} arrives")
     public void triggeredMessageArrives(MessageTrigger message) {
         world.triggers.assertArrives(message);
+    }
+
+    @Then("the station accepts the TriggerMessage, as OCPP 1.6 requires")
+    public void triggerAcceptedAsRequired() {
+        world.context.beyondTheScript(world.triggers::assertAccepted);
+    }
+
+    @Then("a {MessageTrigger} arrives, as OCPP 1.6 requires")
+    public void triggeredMessageArrivesAsRequired(MessageTrigger message) {
+        world.context.beyondTheScript(() -> world.triggers.assertArrives(message));
     }
 
     @Then("the station's HeartbeatInterval is at most 3600 seconds")

@@ -119,9 +119,9 @@ public class TransactionSteps {
         world.offline.endTransactionWhileOffline();
     }
 
-    @Given("the station has authorized the {card} card before")
-    public void cardAuthorizedBefore(String idTag) {
-        world.transactions.ensureCardAuthorized(idTag);
+    @Given("the station can start a transaction offline for the {card} card")
+    public void canStartOffline(String idTag) {
+        world.offlineStart.prepareFor(idTag);
     }
 
     @When("the EV driver charges with the accepted card while the central system is offline")
@@ -152,6 +152,11 @@ public class TransactionSteps {
     @Then("the StopTransaction of that transaction arrives unasked, with its transactionId")
     public void cachedStopArrives() {
         world.offline.assertStopArrivedUnasked();
+    }
+
+    @Then("the station goes on sending Heartbeats, as OCPP 1.6 requires")
+    public void heartbeatsGoOn() {
+        world.offline.checkHeartbeatsGoOn();
     }
 
     @Then("the messages kept while offline arrive in the order they happened")

@@ -2,7 +2,6 @@ package io.chargecheck.steps;
 
 import io.chargecheck.certification.Aftercare;
 import io.chargecheck.certification.BootCheck;
-import io.chargecheck.certification.Bench;
 import io.chargecheck.certification.Commands;
 import io.chargecheck.certification.ConfigurationAudit;
 import io.chargecheck.certification.Context;
@@ -12,68 +11,153 @@ import io.chargecheck.certification.Faults;
 import io.chargecheck.certification.FirmwareUpdate;
 import io.chargecheck.certification.Heartbeats;
 import io.chargecheck.certification.MeterReadings;
+import io.chargecheck.certification.Observations;
+import io.chargecheck.certification.OfflineStart;
 import io.chargecheck.certification.OfflineTransactions;
 import io.chargecheck.certification.Platform;
 import io.chargecheck.certification.Resets;
 import io.chargecheck.certification.Scene;
+import io.chargecheck.certification.Station;
 import io.chargecheck.certification.Statuses;
 import io.chargecheck.certification.Transactions;
 import io.chargecheck.certification.Triggers;
+import io.chargecheck.config.Settings;
 import io.chargecheck.report.ReportAttachments;
 import io.cucumber.java.Scenario;
+import io.chargecheck.centralsystem.JournalEntry;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Everything one scenario works with, made fresh by Cucumber's dependency injection for every
- * scenario and shared by its step classes.
+ * scenario and shared by its step classes. It is filled in when the scenario begins, because only
+ * then is its station known (on the simulator, a station of its own).
  */
 public final class World {
 
     static final String OBSERVATION = ReportAttachments.OBSERVATION;
     private static final Logger LOG = LoggerFactory.getLogger("case");
 
-    final Bench bench = Run.bench();
-    final Evidence evidence = bench.evidence();
-    final Scene scene = new Scene(evidence.mark());
-    final Platform platform = new Platform(bench.centralSystem(), bench::chargePointId, bench.settings().timeouts().call(), scene);
+    private final Run run = Run.current();
     private Scenario scenario;
-    final Context context = new Context(bench, platform, evidence, scene, this::observe);
+    private boolean ownStation;
 
-    final Statuses statuses = new Statuses(context);
-    final Transactions transactions = new Transactions(context, statuses);
-    final Commands commands = new Commands(context);
-    final BootCheck boot = new BootCheck(context);
-    final Heartbeats heartbeats = new Heartbeats(context);
-    final Triggers triggers = new Triggers(context);
-    final ConfigurationAudit configuration = new ConfigurationAudit(context);
-    final MeterReadings meter = new MeterReadings(context);
-    final Resets resets = new Resets(context);
-    final Faults faults = new Faults(context, statuses);
-    final FirmwareUpdate firmware = new FirmwareUpdate(context);
-    final DiagnosticsUpload diagnostics = new DiagnosticsUpload(context);
-    final OfflineTransactions offline = new OfflineTransactions(context);
-    final Aftercare aftercare = new Aftercare(context, transactions, statuses);
+    Station station;
+    Evidence evidence;
+    Scene scene;
+    Platform platform;
+    Context context;
+    Statuses statuses;
+    Transactions transactions;
+    Commands commands;
+    BootCheck boot;
+    Heartbeats heartbeats;
+    Triggers triggers;
+    ConfigurationAudit configuration;
+    MeterReadings meter;
+    Resets resets;
+    Faults faults;
+    FirmwareUpdate firmware;
+    DiagnosticsUpload diagnostics;
+    OfflineTransactions offline;
+    OfflineStart offlineStart;
+    Aftercare aftercare;
 
     void begin(Scenario scenario) {
         this.scenario = scenario;
-        Run.active(this);
+        ownStation = run.stationPerScenario();
+        station = run.stationFor(ScenarioLabel.of(scenario));
+        station.scenarioBegins();
+        evidence = station.evidence();
+        scene = new Scene(evidence.mark());
+        platform = new Platform(station.bench().centralSystem(), station::id, station.settings().timeouts().call(), scene);
+        context = new Context(station, platform, evidence, scene, new Observations() {
+            @Override
+            public void note(String observation) {
+                attach(observation, OBSERVATION, "observation");
+            }
+
+            @Override
+            public void nonConformance(String finding) {
+                attach(finding, ReportAttachments.NON_CONFORMANCE, "not as OCPP 1.6 requires");
+            }
+        });
+        statuses = new Statuses(context);
+        transactions = new Transactions(context, statuses);
+        commands = new Commands(context);
+        boot = new BootCheck(context);
+        heartbeats = new Heartbeats(context);
+        triggers = new Triggers(context);
+        configuration = new ConfigurationAudit(context);
+        meter = new MeterReadings(context);
+        resets = new Resets(context);
+        faults = new Faults(context, statuses);
+        firmware = new FirmwareUpdate(context);
+        diagnostics = new DiagnosticsUpload(context);
+        offline = new OfflineTransactions(context);
+        offlineStart = new OfflineStart(context, transactions);
+        aftercare = new Aftercare(context, transactions, statuses);
+        run.active(this);
     }
 
     void end() {
-        aftercare.restore();
-        Run.inactive(this);
+        if (station == null) {
+            return; // the scenario never got a station: its first failure says why
+        }
+        try {
+            if (ownStation) {
+                station.close(); // nothing of it outlives the scenario, so nothing needs putting back
+            } else {
+                aftercare.restore();
+            }
+        } finally {
+            run.inactive(this);
+        }
     }
 
-    private void observe(String observation) {
-        LOG.info("observed: {}", observation);
+    /**
+     * Frames of the station that broke the protocol during the scenario are in the report's row
+     * whatever happens; with chargecheck.strict they fail the scenario.
+     */
+    void judgeProtocolViolations() {
+        if (station == null || !settings().strict()) {
+            return;
+        }
+        List<String> problems = evidence.problems(scene.start).stream()
+                .filter(e -> e.direction() == JournalEntry.Direction.IN)
+                .map(e -> (e.action() == null ? "a frame" : e.action().name()) + ": " + e.problem())
+                .toList();
+        if (!problems.isEmpty()) {
+            context.nonConformance(problems.size() + (problems.size() == 1 ? " protocol violation: " : " protocol violations: ")
+                    + String.join("; ", problems));
+        }
+    }
+
+    /** What Ctrl-C can still do for an interrupted scenario: put back the keys it changed. */
+    void restoreConfigurationOnly() {
+        if (platform != null) {
+            platform.restoreConfiguration();
+        }
+    }
+
+    Settings settings() {
+        return station.settings();
+    }
+
+    private void attach(String text, String mediaType, String name) {
+        LOG.info("{}: {}", name, text);
         if (scenario != null) {
-            scenario.attach(observation.getBytes(StandardCharsets.UTF_8), OBSERVATION, "observation");
+            scenario.attach(text.getBytes(StandardCharsets.UTF_8), mediaType, name);
         }
     }
 
     Scenario scenario() {
         return scenario;
+    }
+
+    String scenarioName() {
+        return scenario == null ? "?" : scenario.getName();
     }
 }
