@@ -41,15 +41,11 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * What the Core cases of the OCA's plan ask of a charger (OCTT 1.6, sections 2.1-2.16): each test
  * names the cases it serves. Against the embedded central system.
  */
-@Execution(ExecutionMode.CONCURRENT) // each test has its own central system; most of the time goes to timers
 class CoreCasesTest {
 
     private static final String CP = "CP-CORE";
@@ -65,7 +61,7 @@ class CoreCasesTest {
     }
 
     /** TC_001, TC_002: the retry waits for the interval; while Pending the station answers and takes configuration. */
-    @Test
+    @SideBySide
     void whilePendingItTakesConfigurationAndBootsAgainAfterTheInterval() {
         bench = Bench.start(cs -> cs.heartbeatInterval(1));
         AtomicReference<RegistrationStatus> answer = new AtomicReference<>(RegistrationStatus.Pending);
@@ -86,7 +82,7 @@ class CoreCasesTest {
     }
 
     /** TC_017_1, TC_017_2, TC_018_2, TC_030, TC_031. */
-    @Test
+    @SideBySide
     void unlockWithALooseCableAFixedOneABlockedLockAndNoSuchConnector() {
         bench = Bench.start();
         cp = bench.boot(bench.config(CP));
@@ -106,7 +102,7 @@ class CoreCasesTest {
     }
 
     /** TC_024: the cable goes in halfway after a remote start: Faulted ConnectorLockFailure, no transaction. */
-    @Test
+    @SideBySide
     void aCableInsertedHalfwayIsALockFailure() {
         boot();
         long mark = bench.mark();
@@ -126,7 +122,7 @@ class CoreCasesTest {
     }
 
     /** TC_005_1 (and TC_005_2): pulled out of the EV, the transaction stops and the loose cable stays in the socket. */
-    @Test
+    @SideBySide
     void theCablePulledOutOfTheEvStopsAndStaysFinishingUntilItLeavesTheSocket() {
         charging(c -> c);
         long mark = bench.mark();
@@ -141,7 +137,7 @@ class CoreCasesTest {
     }
 
     /** TC_005_3: with StopTransactionOnEVSideDisconnect false the transaction is suspended, then stopped remotely. */
-    @Test
+    @SideBySide
     void withoutStopOnEvSideDisconnectTheTransactionIsSuspendedEv() {
         charging(c -> c.configure("StopTransactionOnEVSideDisconnect", "false")
                 .configure("UnlockConnectorOnEVSideDisconnect", "false"));
@@ -158,7 +154,7 @@ class CoreCasesTest {
     }
 
     /** TC_005_3 with a fixed cable: hung up after the EV, so Available. */
-    @Test
+    @SideBySide
     void aFixedCablePulledOutOfTheEvIsAvailable() {
         charging(c -> c.fixedCable(true));
         long mark = bench.mark();
@@ -167,7 +163,7 @@ class CoreCasesTest {
     }
 
     /** TC_068, TC_069: another card stops only when it is of the transaction's group; without a group it is not even asked about. */
-    @Test
+    @SideBySide
     void anotherCardStopsTheTransactionOnlyWhenItIsOfTheSameGroup() {
         charging(c -> c);
         long mark = bench.mark();
@@ -194,7 +190,7 @@ class CoreCasesTest {
     }
 
     /** TC_061: the same card again while waiting for the cable withdraws the authorisation. */
-    @Test
+    @SideBySide
     void theSameCardAgainWithdrawsTheAuthorisation() {
         boot();
         long mark = bench.mark();
@@ -205,7 +201,7 @@ class CoreCasesTest {
     }
 
     /** TC_023 and the catalogue's general rule: a status is reported once it has lasted MinimumStatusDuration. */
-    @Test
+    @SideBySide
     void aStatusIsReportedOnceItLastedMinimumStatusDuration() {
         bench = Bench.start();
         cp = bench.boot(bench.config(CP));
@@ -224,7 +220,7 @@ class CoreCasesTest {
     }
 
     /** TC_071: readings at the clock's whole intervals, Sample.Clock, MeterValuesAlignedData, and StopTxnAlignedData in the stop. */
-    @Test
+    @SideBySide
     void clockAlignedMeterValues() {
         charging(c -> c.configure("MeterValueSampleInterval", "0")
                 .configure("MeterValuesAlignedData", "Energy.Active.Import.Register,Voltage")
@@ -250,7 +246,7 @@ class CoreCasesTest {
     }
 
     /** TC_032_1: with backup power the transaction stops (PowerLoss) and Finishing is reported before the station goes down. */
-    @Test
+    @SideBySide
     void withBackupPowerTheTransactionStopsBeforeTheStationGoesDown() {
         charging(c -> c.backupPower(true));
         long mark = bench.mark();
@@ -261,7 +257,7 @@ class CoreCasesTest {
     }
 
     /** TC_032_2, TC_034: without backup power the stop follows the boot; Inoperative survives the power cycle. */
-    @Test
+    @SideBySide
     void withoutBackupPowerTheStopFollowsTheBootAndInoperativeSurvives() {
         charging(c -> c);
         long before = bench.mark();
@@ -279,7 +275,7 @@ class CoreCasesTest {
     }
 
     /** TC_037_2: started offline, the central system says Invalid: it goes on suspended (MaxEnergyOnInvalidId 0), not stopped. */
-    @Test
+    @SideBySide
     void anInvalidCardAfterAnOfflineStartSuspendsTheEnergy() {
         long mark = offlineStartWith(bench(), "StopTransactionOnInvalidId", "false");
         bench.awaitSent(CP, StatusNotificationRequest.class, mark, s -> s.status() == ChargePointStatus.SuspendedEVSE);
@@ -289,14 +285,14 @@ class CoreCasesTest {
     }
 
     /** TC_037_3: with StopTransactionOnInvalidId true it stops, DeAuthorized. */
-    @Test
+    @SideBySide
     void anInvalidCardAfterAnOfflineStartStops() {
         long mark = offlineStartWith(bench(), "StopTransactionOnInvalidId", "true");
         assertThat(bench.awaitSent(CP, StopTransactionRequest.class, mark).reason()).isEqualTo(Reason.DeAuthorized);
     }
 
     /** TC_007, TC_008: a remote start for a card the cache or the local list accepts goes without Authorize (LocalPreAuthorize). */
-    @Test
+    @SideBySide
     void aRemoteStartTakesTheCacheAndTheLocalListWithoutAuthorize() {
         bench = Bench.start();
         cp = bench.boot(bench.config(CP).configure("LocalPreAuthorize", "true").configure("AuthorizeRemoteTxRequests", "true"));
@@ -319,7 +315,7 @@ class CoreCasesTest {
     }
 
     /** TC_019, TC_040_1, TC_040_2: GetConfigurationMaxKeys, an invalid value and an unknown key. */
-    @Test
+    @SideBySide
     void getConfigurationMaxKeysInvalidValuesAndUnknownKeys() {
         boot();
         int max = Integer.parseInt(cp.configuration("GetConfigurationMaxKeys").orElseThrow());

@@ -58,15 +58,11 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Each quirk of the OCA's plan does what it says, and only that (see {@link QuirksTest} for those
  * of the vendor script, and {@link Quirk#octtCases()} for the cases that should catch them).
  */
-@Execution(ExecutionMode.CONCURRENT) // each test has its own central system; most of the time goes to timers
 class OcttQuirksTest {
 
     private static final String CP = "CP-OQ";
@@ -85,7 +81,7 @@ class OcttQuirksTest {
 
     // ---- 2.1 cold boot
 
-    @Test
+    @SideBySide
     void bootRetryIgnoresInterval() {
         bench = Bench.start(cs -> cs.heartbeatInterval(5).registrationStatus(RegistrationStatus.Rejected));
         cp = bench.add(new ChargePointSimulator(bench.config(CP).quirk(Quirk.BOOT_RETRY_IGNORES_INTERVAL).build()));
@@ -96,7 +92,7 @@ class OcttQuirksTest {
         assertThat(Duration.between(boots.get(0), boots.get(1))).as("not the 5 s of the answer").isLessThan(Duration.ofSeconds(2));
     }
 
-    @Test
+    @SideBySide
     void configurationRefusedWhilePending() {
         bench = Bench.start(cs -> cs.heartbeatInterval(5).registrationStatus(RegistrationStatus.Pending));
         cp = bench.add(new ChargePointSimulator(bench.config(CP).quirk(Quirk.CONFIGURATION_REFUSED_WHILE_PENDING).build()));
@@ -109,7 +105,7 @@ class OcttQuirksTest {
 
     // ---- 2.2, 2.3 start and stop
 
-    @Test
+    @SideBySide
     void cableFirstStartIgnored() {
         boot(Quirk.CABLE_FIRST_START_IGNORED);
         cp.plugIn(1);
@@ -120,7 +116,7 @@ class OcttQuirksTest {
         assertThat(cp.status(1)).isEqualTo(ChargePointStatus.Preparing);
     }
 
-    @Test
+    @SideBySide
     void cardFirstStartIgnored() {
         boot(Quirk.CARD_FIRST_START_IGNORED);
         long mark = bench.mark();
@@ -130,7 +126,7 @@ class OcttQuirksTest {
         assertThat(bench.trail(CP, mark)).containsExactly("Authorize", "StatusNotification 1 Preparing", "Heartbeat");
     }
 
-    @Test
+    @SideBySide
     void anyCardStops() {
         charging(Quirk.ANY_CARD_STOPS);
         long mark = bench.mark();
@@ -139,7 +135,7 @@ class OcttQuirksTest {
         assertThat(bench.awaitSent(CP, StopTransactionRequest.class, mark).idTag()).isEqualTo("GOOD-2");
     }
 
-    @Test
+    @SideBySide
     void parentIdTagIgnored() {
         boot(Quirk.PARENT_ID_TAG_IGNORED);
         bench.group("FLEET", "FLEET-1", "FLEET-2");
@@ -152,7 +148,7 @@ class OcttQuirksTest {
         assertThat(bench.trail(CP, mark)).containsExactly("Heartbeat");
     }
 
-    @Test
+    @SideBySide
     void evDisconnectReportsAvailable() {
         charging(Quirk.EV_DISCONNECT_REPORTS_AVAILABLE);
         long mark = bench.mark();
@@ -160,7 +156,7 @@ class OcttQuirksTest {
         assertThat(bench.trail(CP, mark)).containsExactly("StopTransaction", "StatusNotification 1 Available");
     }
 
-    @Test
+    @SideBySide
     void evSideDisconnectStopsAnyway() {
         charging(Quirk.EV_SIDE_DISCONNECT_STOPS_ANYWAY, c -> c.configure("StopTransactionOnEVSideDisconnect", "false"));
         long mark = bench.mark();
@@ -168,7 +164,7 @@ class OcttQuirksTest {
         assertThat(bench.awaitSent(CP, StopTransactionRequest.class, mark).reason()).isEqualTo(Reason.EVDisconnected);
     }
 
-    @Test
+    @SideBySide
     void unplugFromEvDoesNotStopEitherWithUnplugDoesNotStop() {
         charging(Quirk.UNPLUG_DOES_NOT_STOP);
         long mark = bench.mark();
@@ -178,7 +174,7 @@ class OcttQuirksTest {
 
     // ---- 2.4 cache
 
-    @Test
+    @SideBySide
     void localPreAuthorizeIgnored() {
         boot(Quirk.LOCAL_PRE_AUTHORIZE_IGNORED, c -> c.configure("LocalPreAuthorize", "true"));
         cp.presentCard(2, "GOOD-1");
@@ -188,7 +184,7 @@ class OcttQuirksTest {
                 "StatusNotification 1 Preparing");
     }
 
-    @Test
+    @SideBySide
     void clearCacheIneffective() {
         boot(Quirk.CLEAR_CACHE_INEFFECTIVE, c -> c.configure("LocalPreAuthorize", "true"));
         cp.presentCard(1, "GOOD-1");
@@ -201,7 +197,7 @@ class OcttQuirksTest {
 
     // ---- 2.5 remote actions
 
-    @Test
+    @SideBySide
     void remoteStartWithoutPreparing() {
         boot(Quirk.REMOTE_START_WITHOUT_PREPARING);
         long mark = bench.mark();
@@ -213,7 +209,7 @@ class OcttQuirksTest {
         bench.awaitSent(CP, StartTransactionRequest.class, mark);
     }
 
-    @Test
+    @SideBySide
     void remoteStopReasonLocal() {
         charging(Quirk.REMOTE_STOP_REASON_LOCAL);
         long mark = bench.mark();
@@ -223,7 +219,7 @@ class OcttQuirksTest {
 
     // ---- 2.6 reset
 
-    @Test
+    @SideBySide
     void availabilityLostOnReboot() {
         boot(Quirk.AVAILABILITY_LOST_ON_REBOOT);
         long before = bench.mark();
@@ -235,7 +231,7 @@ class OcttQuirksTest {
                 "StatusNotification 2 Available");
     }
 
-    @Test
+    @SideBySide
     void resetStopReasonOther() {
         charging(Quirk.RESET_STOP_REASON_OTHER);
         long mark = bench.mark();
@@ -245,14 +241,14 @@ class OcttQuirksTest {
 
     // ---- 2.7, 2.12 unlock
 
-    @Test
+    @SideBySide
     void unlockFails() {
         boot(Quirk.UNLOCK_FAILS);
         assertThat(unlock(1)).isEqualTo(UnlockStatus.UnlockFailed);
         assertThat(unlock(1)).isEqualTo(UnlockStatus.UnlockFailed);
     }
 
-    @Test
+    @SideBySide
     void fixedCableUnlocks() {
         charging(Quirk.FIXED_CABLE_UNLOCKS, c -> c.fixedCable(true));
         long mark = bench.mark();
@@ -260,7 +256,7 @@ class OcttQuirksTest {
         assertThat(bench.awaitSent(CP, StopTransactionRequest.class, mark).reason()).isEqualTo(Reason.UnlockCommand);
     }
 
-    @Test
+    @SideBySide
     void unlockKeepsTransaction() {
         charging(Quirk.UNLOCK_KEEPS_TRANSACTION);
         long mark = bench.mark();
@@ -270,14 +266,14 @@ class OcttQuirksTest {
         assertThat(cp.status(1)).isEqualTo(ChargePointStatus.Charging);
     }
 
-    @Test
+    @SideBySide
     void unlockFailureHidden() {
         boot(Quirk.UNLOCK_FAILURE_HIDDEN);
         cp.failNextUnlock(1);
         assertThat(unlock(1)).isEqualTo(UnlockStatus.Unlocked);
     }
 
-    @Test
+    @SideBySide
     void unlockUnknownConnectorUnlocked() {
         boot(Quirk.UNLOCK_UNKNOWN_CONNECTOR_UNLOCKED);
         assertThat(unlock(9)).isEqualTo(UnlockStatus.Unlocked);
@@ -285,7 +281,7 @@ class OcttQuirksTest {
 
     // ---- 2.8, 2.15 configuration
 
-    @Test
+    @SideBySide
     void configurationKeyListTruncated() {
         boot(Quirk.CONFIGURATION_KEY_LIST_TRUNCATED);
         GetConfigurationResponse answer = bench.call(CP, new GetConfigurationRequest(List.of("HeartbeatInterval",
@@ -294,20 +290,20 @@ class OcttQuirksTest {
         assertThat(answer.unknownKey()).isNull();
     }
 
-    @Test
+    @SideBySide
     void changedValueNotStored() {
         boot(Quirk.CHANGED_VALUE_NOT_STORED);
         assertThat(bench.change(CP, "MeterValueSampleInterval", "15")).isEqualTo(ConfigurationStatus.Accepted);
         assertThat(cp.configuration("MeterValueSampleInterval")).contains("60");
     }
 
-    @Test
+    @SideBySide
     void unknownKeyRejected() {
         boot(Quirk.UNKNOWN_KEY_REJECTED);
         assertThat(bench.change(CP, "Testing", "true")).isEqualTo(ConfigurationStatus.Rejected);
     }
 
-    @Test
+    @SideBySide
     void invalidValueAccepted() {
         boot(Quirk.INVALID_VALUE_ACCEPTED);
         assertThat(bench.change(CP, "MeterValueSampleInterval", "-1")).isEqualTo(ConfigurationStatus.Accepted);
@@ -317,7 +313,7 @@ class OcttQuirksTest {
 
     // ---- 2.9 meter values
 
-    @Test
+    @SideBySide
     void meterValuesNotClockAligned() {
         charging(Quirk.METER_VALUES_NOT_CLOCK_ALIGNED, c -> c.configure("MeterValueSampleInterval", "0"));
         long mark = bench.mark();
@@ -329,7 +325,7 @@ class OcttQuirksTest {
 
     // ---- 2.10, 2.11, 2.16 non-happy flows
 
-    @Test
+    @SideBySide
     void lockFailureNotReported() {
         boot(Quirk.LOCK_FAILURE_NOT_REPORTED);
         long mark = bench.mark();
@@ -339,7 +335,7 @@ class OcttQuirksTest {
         assertThat(bench.trail(CP, mark)).containsExactly("StatusNotification 1 Preparing", "Heartbeat");
     }
 
-    @Test
+    @SideBySide
     void remoteStartOnBusyConnectorAccepted() {
         charging(Quirk.REMOTE_START_ON_BUSY_CONNECTOR_ACCEPTED);
         long mark = bench.mark();
@@ -349,7 +345,7 @@ class OcttQuirksTest {
         assertThat(bench.trail(CP, mark)).containsExactly("Heartbeat");
     }
 
-    @Test
+    @SideBySide
     void remoteStartConnectorZeroAccepted() {
         boot(Quirk.REMOTE_START_CONNECTOR_ZERO_ACCEPTED);
         long mark = bench.mark();
@@ -358,13 +354,13 @@ class OcttQuirksTest {
         bench.awaitTrail(CP, mark, "StatusNotification 1 Preparing");
     }
 
-    @Test
+    @SideBySide
     void remoteStopUnknownAccepted() {
         boot(Quirk.REMOTE_STOP_UNKNOWN_ACCEPTED);
         assertThat(bench.call(CP, new RemoteStopTransactionRequest(4711)).status()).isEqualTo(RemoteStartStopStatus.Accepted);
     }
 
-    @Test
+    @SideBySide
     void startsWhileFaulted() {
         boot(Quirk.STARTS_WHILE_FAULTED);
         cp.injectFault(1, ChargePointErrorCode.GroundFailure, null);
@@ -376,7 +372,7 @@ class OcttQuirksTest {
 
     // ---- 2.13 power failure
 
-    @Test
+    @SideBySide
     void backupPowerUnused() {
         charging(Quirk.BACKUP_POWER_UNUSED, c -> c.backupPower(true));
         long mark = bench.mark();
@@ -385,7 +381,7 @@ class OcttQuirksTest {
         assertThat(bench.trail(CP, mark)).startsWith("BootNotification", "StopTransaction");
     }
 
-    @Test
+    @SideBySide
     void powerLossReasonOther() {
         charging(Quirk.POWER_LOSS_REASON_OTHER);
         long mark = bench.mark();
@@ -395,7 +391,7 @@ class OcttQuirksTest {
 
     // ---- 2.14 offline
 
-    @Test
+    @SideBySide
     void offlineMeterValuesDropped() {
         charging(Quirk.OFFLINE_METER_VALUES_DROPPED, c -> c.configure("MeterValueSampleInterval", "1"));
         cp.loseNetwork();
@@ -404,7 +400,7 @@ class OcttQuirksTest {
         assertThat(cp.queuedTransactionMessages()).as("the StopTransaction is kept").isEqualTo(1);
     }
 
-    @Test
+    @SideBySide
     void offlineStartRefused() {
         boot(Quirk.OFFLINE_START_REFUSED, c -> c.configure("AllowOfflineTxForUnknownId", "true"));
         cp.plugIn(1);
@@ -414,7 +410,7 @@ class OcttQuirksTest {
         assertThat(cp.queuedTransactionMessages()).isZero();
     }
 
-    @Test
+    @SideBySide
     void startAnswerInvalidIgnored() {
         boot(Quirk.START_ANSWER_INVALID_IGNORED, c -> c.configure("AllowOfflineTxForUnknownId", "true"));
         cp.plugIn(1);
@@ -431,33 +427,33 @@ class OcttQuirksTest {
 
     // ---- 2.17 local list
 
-    @Test
+    @SideBySide
     void localListVersionWhenDisabled() {
         boot(Quirk.LOCAL_LIST_VERSION_WHEN_DISABLED, c -> c.configure("LocalAuthListEnabled", "false"));
         assertThat(bench.call(CP, new GetLocalListVersionRequest()).listVersion()).isZero();
     }
 
-    @Test
+    @SideBySide
     void emptyLocalListVersionKept() {
         boot(Quirk.EMPTY_LOCAL_LIST_VERSION_KEPT);
         assertThat(send(1, UpdateType.Full, List.of())).isEqualTo(UpdateStatus.Accepted);
         assertThat(bench.call(CP, new GetLocalListVersionRequest()).listVersion()).isEqualTo(1);
     }
 
-    @Test
+    @SideBySide
     void differentialUpdateRejected() {
         boot(Quirk.DIFFERENTIAL_UPDATE_REJECTED);
         assertThat(send(1, UpdateType.Full, List.of(new AuthorizationData("A", OK)))).isEqualTo(UpdateStatus.Accepted);
         assertThat(send(2, UpdateType.Differential, List.of(new AuthorizationData("B", OK)))).isEqualTo(UpdateStatus.Failed);
     }
 
-    @Test
+    @SideBySide
     void localListAcceptedWithoutProfile() {
         boot(Quirk.LOCAL_LIST_ACCEPTED_WITHOUT_PROFILE, c -> c.supportedProfiles(EnumSet.of(Profile.Core)));
         assertThat(send(1, UpdateType.Full, List.of(new AuthorizationData("A", OK)))).isEqualTo(UpdateStatus.Accepted);
     }
 
-    @Test
+    @SideBySide
     void localListVersionNotChecked() {
         boot(Quirk.LOCAL_LIST_VERSION_NOT_CHECKED);
         send(5, UpdateType.Full, List.of(new AuthorizationData("A", OK)));
@@ -465,7 +461,7 @@ class OcttQuirksTest {
         assertThat(bench.call(CP, new GetLocalListVersionRequest()).listVersion()).isEqualTo(4);
     }
 
-    @Test
+    @SideBySide
     void localListFailureHidden() {
         boot(Quirk.LOCAL_LIST_FAILURE_HIDDEN);
         cp.failLocalListStorage();
@@ -475,7 +471,7 @@ class OcttQuirksTest {
 
     // ---- 2.18, 2.19 firmware and diagnostics
 
-    @Test
+    @SideBySide
     void downloadFailedNotReported() {
         boot(Quirk.DOWNLOAD_FAILED_NOT_REPORTED);
         long mark = bench.mark();
@@ -484,7 +480,7 @@ class OcttQuirksTest {
         Bench.nothingFor(Duration.ofMillis(800), () -> bench.firmwareStatuses(CP, mark).equals(List.of(FirmwareStatus.Downloading)));
     }
 
-    @Test
+    @SideBySide
     void invalidFirmwareInstalled() {
         boot(Quirk.INVALID_FIRMWARE_INSTALLED);
         String location = bench.ftp().serve("cc-sim-7.bin", Firmware.INVALID_MARKER.getBytes(StandardCharsets.UTF_8)).toString();
@@ -494,7 +490,7 @@ class OcttQuirksTest {
         assertThat(bench.firmwareStatuses(CP, mark)).contains(FirmwareStatus.Installed).doesNotContain(FirmwareStatus.InstallationFailed);
     }
 
-    @Test
+    @SideBySide
     void uploadFailureReportedUploaded() {
         boot(Quirk.UPLOAD_FAILURE_REPORTED_UPLOADED);
         long mark = bench.mark();
@@ -505,7 +501,7 @@ class OcttQuirksTest {
 
     // ---- 2.20 reservation
 
-    @Test
+    @SideBySide
     void reservationIgnoresIdTag() {
         boot(Quirk.RESERVATION_IGNORES_ID_TAG);
         reserve(1, "GOOD-1", null, 1);
@@ -515,7 +511,7 @@ class OcttQuirksTest {
         assertThat(bench.awaitSent(CP, StartTransactionRequest.class, mark).idTag()).isEqualTo("GOOD-2");
     }
 
-    @Test
+    @SideBySide
     void reservationIdNotSent() {
         boot(Quirk.RESERVATION_ID_NOT_SENT);
         reserve(1, "GOOD-1", null, 2);
@@ -525,7 +521,7 @@ class OcttQuirksTest {
         assertThat(bench.awaitSent(CP, StartTransactionRequest.class, mark).reservationId()).isNull();
     }
 
-    @Test
+    @SideBySide
     void reservationNeverExpires() {
         boot(Quirk.RESERVATION_NEVER_EXPIRES);
         assertThat(bench.call(CP, new ReserveNowRequest(1, Instant.now().plusMillis(500), "GOOD-1", null, 3)).status())
@@ -533,20 +529,20 @@ class OcttQuirksTest {
         Bench.nothingFor(Duration.ofMillis(900), () -> cp.status(1) == ChargePointStatus.Reserved);
     }
 
-    @Test
+    @SideBySide
     void reservationStatusAlwaysAccepted() {
         boot(Quirk.RESERVATION_STATUS_ALWAYS_ACCEPTED);
         cp.injectFault(1, ChargePointErrorCode.GroundFailure, null);
         assertThat(reserve(1, "GOOD-1", null, 4)).isEqualTo(ReservationStatus.Accepted);
     }
 
-    @Test
+    @SideBySide
     void reservationAcceptedWithoutProfile() {
         boot(Quirk.RESERVATION_ACCEPTED_WITHOUT_PROFILE, c -> c.supportedProfiles(EnumSet.of(Profile.Core)));
         assertThat(reserve(1, "GOOD-1", null, 5)).isEqualTo(ReservationStatus.Accepted);
     }
 
-    @Test
+    @SideBySide
     void cancelReservationKeepsIt() {
         boot(Quirk.CANCEL_RESERVATION_KEEPS_IT);
         reserve(1, "GOOD-1", null, 6);
@@ -554,13 +550,13 @@ class OcttQuirksTest {
         assertThat(cp.status(1)).isEqualTo(ChargePointStatus.Reserved);
     }
 
-    @Test
+    @SideBySide
     void cancelUnknownReservationAccepted() {
         boot(Quirk.CANCEL_UNKNOWN_RESERVATION_ACCEPTED);
         assertThat(bench.call(CP, new CancelReservationRequest(99)).status()).isEqualTo(CancelReservationStatus.Accepted);
     }
 
-    @Test
+    @SideBySide
     void reservationParentIdIgnored() {
         boot(Quirk.RESERVATION_PARENT_ID_IGNORED);
         bench.group("FLEET", "FLEET-1", "FLEET-2");
@@ -576,7 +572,7 @@ class OcttQuirksTest {
 
     // ---- 2.21, 2.23 trigger and data transfer
 
-    @Test
+    @SideBySide
     void triggerUnknownConnectorAccepted() {
         boot(Quirk.TRIGGER_UNKNOWN_CONNECTOR_ACCEPTED);
         long mark = bench.mark();
@@ -585,7 +581,7 @@ class OcttQuirksTest {
         Bench.await().until(() -> bench.sent(CP, MeterValuesRequest.class, mark).size() == 2);
     }
 
-    @Test
+    @SideBySide
     void dataTransferCallError() {
         boot(Quirk.DATA_TRANSFER_CALL_ERROR);
         assertThatThrownBy(() -> bench.call(CP, new DataTransferRequest("SomeoneElse", null, "x")))

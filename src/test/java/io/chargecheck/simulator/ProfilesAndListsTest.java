@@ -26,15 +26,11 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * SupportedFeatureProfiles as a setting, and the local list's versions (OCTT 1.6 sections 2.17,
  * 2.20's "not supported" cases, TC_019).
  */
-@Execution(ExecutionMode.CONCURRENT) // each test has its own central system; most of the time goes to timers
 class ProfilesAndListsTest {
 
     private static final String CP = "CP-PROF";
@@ -50,7 +46,7 @@ class ProfilesAndListsTest {
     }
 
     /** TC_043_1, TC_042_1, TC_048_4, TC_050_4: the commands of a profile the station lacks, and its keys. */
-    @Test
+    @SideBySide
     void aStationWithoutReservationLocalListAndTrigger() {
         bench = Bench.start();
         bench.boot(bench.config(CP).supportedProfiles(EnumSet.of(Profile.Core, Profile.FirmwareManagement)));
@@ -75,7 +71,7 @@ class ProfilesAndListsTest {
                 assertThat(failure.callError().orElseThrow().code()).isEqualTo(ErrorCode.NotSupported));
     }
 
-    @Test
+    @SideBySide
     void everyStationHasCoreAndNoneSmartCharging() {
         SimulatorConfig.Builder config = SimulatorConfig.builder().centralSystemUrl("ws://127.0.0.1:1/ocpp");
         assertThatThrownBy(() -> config.supportedProfiles(Set.of(Profile.Reservation)).build())
@@ -85,7 +81,7 @@ class ProfilesAndListsTest {
     }
 
     /** TC_042_1, TC_042_2, TC_043, TC_043_2, TC_043_3: versions, full and differential updates, mismatch, a storage failure. */
-    @Test
+    @SideBySide
     void theLocalListsVersions() {
         bench = Bench.start();
         ChargePointSimulator cp = bench.boot(bench.config(CP));

@@ -46,16 +46,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Each quirk does what it says, and only that: the scenario that shows the defect, against the
  * embedded central system. Where a quirk means something does NOT happen, a {@link Bench#barrier}
  * (or a wait just beyond the timer concerned) proves it did not.
  */
-@Execution(ExecutionMode.CONCURRENT) // each test has its own central system; most of the time goes to timers
 class QuirksTest {
 
     private static final String CP = "CP-Q";
@@ -74,7 +70,7 @@ class QuirksTest {
         }
     }
 
-    @Test
+    @SideBySide
     void everyQuirkHasItsTestHere() {
         Set<String> tests = Arrays.stream(new Class<?>[] {QuirksTest.class, OcttQuirksTest.class})
                 .flatMap(type -> Arrays.stream(type.getDeclaredMethods())).map(Method::getName).collect(Collectors.toSet());
@@ -94,7 +90,7 @@ class QuirksTest {
 
     // ---- case 1
 
-    @Test
+    @SideBySide
     void bootWithoutSerial() {
         boot(Quirk.BOOT_WITHOUT_SERIAL);
         BootNotificationRequest boot = bench.awaitSent(CP, BootNotificationRequest.class, 0);
@@ -105,7 +101,7 @@ class QuirksTest {
 
     // ---- case 2
 
-    @Test
+    @SideBySide
     void noHeartbeat() {
         bench = Bench.start(cs -> cs.heartbeatInterval(1));
         cp = bench.boot(bench.config(CP).quirk(Quirk.NO_HEARTBEAT));
@@ -113,7 +109,7 @@ class QuirksTest {
         bench.barrier(CP); // a triggered one still comes
     }
 
-    @Test
+    @SideBySide
     void heartbeatIntervalIgnored() {
         bench = Bench.start(cs -> cs.heartbeatInterval(1));
         cp = bench.boot(bench.config(CP).quirk(Quirk.HEARTBEAT_INTERVAL_IGNORED));
@@ -127,7 +123,7 @@ class QuirksTest {
 
     // ---- case 3
 
-    @Test
+    @SideBySide
     void noConnectorZeroStatus() {
         boot(Quirk.NO_CONNECTOR_ZERO_STATUS);
         assertThat(bench.sent(CP, StatusNotificationRequest.class, 0)).extracting(StatusNotificationRequest::connectorId)
@@ -139,7 +135,7 @@ class QuirksTest {
                 .containsExactly(1, 2);
     }
 
-    @Test
+    @SideBySide
     void availabilityNotReported() {
         boot(Quirk.AVAILABILITY_NOT_REPORTED);
         long mark = bench.mark();
@@ -152,7 +148,7 @@ class QuirksTest {
 
     // ---- case 4
 
-    @Test
+    @SideBySide
     void unknownKeyNotReported() {
         boot(Quirk.UNKNOWN_KEY_NOT_REPORTED);
         var answer = bench.call(CP, new GetConfigurationRequest(List.of("HeartbeatInterval", "NoSuchKey")));
@@ -162,7 +158,7 @@ class QuirksTest {
 
     // ---- case 5
 
-    @Test
+    @SideBySide
     void keyNotSupported() {
         boot(Quirk.KEY_NOT_SUPPORTED);
         assertThat(change("ConnectionTimeOut", "60")).isEqualTo(ConfigurationStatus.NotSupported);
@@ -171,7 +167,7 @@ class QuirksTest {
                 .as("still listed").hasSize(1);
     }
 
-    @Test
+    @SideBySide
     void rejectChangeConfiguration() {
         boot(Quirk.REJECT_CHANGE_CONFIGURATION);
         assertThat(change("HeartbeatInterval", "300")).isEqualTo(ConfigurationStatus.Rejected);
@@ -181,7 +177,7 @@ class QuirksTest {
 
     // ---- case 6
 
-    @Test
+    @SideBySide
     void remoteStartIgnored() {
         boot(Quirk.REMOTE_START_IGNORED);
         cp.plugIn(1);
@@ -193,7 +189,7 @@ class QuirksTest {
         assertThat(cp.transactionId(1)).isEmpty();
     }
 
-    @Test
+    @SideBySide
     void localStartWithoutAuthorize() {
         boot(Quirk.LOCAL_START_WITHOUT_AUTHORIZE);
         cp.plugIn(1);
@@ -207,7 +203,7 @@ class QuirksTest {
                 .containsExactly("Authorize", "StatusNotification 2 Preparing");
     }
 
-    @Test
+    @SideBySide
     void startDespiteRejectedCard() {
         boot(Quirk.START_DESPITE_REJECTED_CARD);
         cp.plugIn(1);
@@ -219,7 +215,7 @@ class QuirksTest {
 
     // ---- case 7
 
-    @Test
+    @SideBySide
     void remoteStopIgnored() {
         charging(Quirk.REMOTE_STOP_IGNORED);
         long mark = bench.mark();
@@ -230,7 +226,7 @@ class QuirksTest {
         assertThat(cp.status(1)).isEqualTo(ChargePointStatus.Charging);
     }
 
-    @Test
+    @SideBySide
     void localStopIgnored() {
         charging(Quirk.LOCAL_STOP_IGNORED);
         long mark = bench.mark();
@@ -240,7 +236,7 @@ class QuirksTest {
         assertThat(cp.transactionId(1)).isPresent();
     }
 
-    @Test
+    @SideBySide
     void unplugDoesNotStop() {
         charging(Quirk.UNPLUG_DOES_NOT_STOP);
         long mark = bench.mark();
@@ -251,7 +247,7 @@ class QuirksTest {
 
     // ---- case 8
 
-    @Test
+    @SideBySide
     void rejectMeasurand() {
         boot(Quirk.REJECT_MEASURAND);
         assertThat(change("MeterValuesSampledData", "Energy.Active.Import.Register,Voltage")).isEqualTo(ConfigurationStatus.Rejected);
@@ -259,7 +255,7 @@ class QuirksTest {
                 .isEqualTo(ConfigurationStatus.Accepted);
     }
 
-    @Test
+    @SideBySide
     void noMeterValues() {
         bench = Bench.start();
         cp = bench.boot(bench.config(CP).quirk(Quirk.NO_METER_VALUES).configure("MeterValueSampleInterval", "1"));
@@ -270,7 +266,7 @@ class QuirksTest {
         assertThat(bench.sent(CP, MeterValuesRequest.class, mark)).as("the Transaction.Begin sample still comes").hasSize(1);
     }
 
-    @Test
+    @SideBySide
     void meterIntervalIgnored() {
         bench = Bench.start();
         cp = bench.boot(bench.config(CP).quirk(Quirk.METER_INTERVAL_IGNORED).configure("MeterValueSampleInterval", "1"));
@@ -283,7 +279,7 @@ class QuirksTest {
                 .isGreaterThan(Duration.ofSeconds(Quirk.FIXED_METER_INTERVAL_SECONDS).minusMillis(500));
     }
 
-    @Test
+    @SideBySide
     void noTransactionMeterValues() {
         charging(Quirk.NO_TRANSACTION_METER_VALUES);
         assertThat(bench.sent(CP, MeterValuesRequest.class, 0)).as("no Transaction.Begin sample").isEmpty();
@@ -292,7 +288,7 @@ class QuirksTest {
         assertThat(bench.awaitSent(CP, StopTransactionRequest.class, mark).transactionData()).isNull();
     }
 
-    @Test
+    @SideBySide
     void meterValuesEnergyOnly() {
         boot(Quirk.METER_VALUES_ENERGY_ONLY);
         assertThat(change("MeterValuesSampledData", "Energy.Active.Import.Register,Voltage,Current.Import,Power.Active.Import"))
@@ -306,13 +302,13 @@ class QuirksTest {
 
     // ---- case 9
 
-    @Test
+    @SideBySide
     void hardResetIgnored() {
         boot(Quirk.HARD_RESET_IGNORED);
         assertResetDoesNothing(ResetType.Hard);
     }
 
-    @Test
+    @SideBySide
     void softResetIgnored() {
         boot(Quirk.SOFT_RESET_IGNORED);
         assertResetDoesNothing(ResetType.Soft);
@@ -321,7 +317,7 @@ class QuirksTest {
         bench.awaitSent(CP, BootNotificationRequest.class, mark); // a hard one works
     }
 
-    @Test
+    @SideBySide
     void softResetNeedsSecondAttempt() {
         boot(Quirk.SOFT_RESET_NEEDS_SECOND_ATTEMPT);
         assertResetDoesNothing(ResetType.Soft);
@@ -332,7 +328,7 @@ class QuirksTest {
 
     // ---- case 10
 
-    @Test
+    @SideBySide
     void faultWithoutErrorCode() {
         boot(Quirk.FAULT_WITHOUT_ERROR_CODE);
         long mark = bench.mark();
@@ -342,7 +338,7 @@ class QuirksTest {
         assertThat(faulted.errorCode()).isEqualTo(ChargePointErrorCode.NoError);
     }
 
-    @Test
+    @SideBySide
     void stationFaultOnConnectorOne() {
         boot(Quirk.STATION_FAULT_ON_CONNECTOR_ONE);
         long mark = bench.mark();
@@ -353,7 +349,7 @@ class QuirksTest {
 
     // ---- case 11
 
-    @Test
+    @SideBySide
     void wrongStatusAfterUnplug() {
         boot(Quirk.WRONG_STATUS_AFTER_UNPLUG);
         long mark = bench.mark();
@@ -373,7 +369,7 @@ class QuirksTest {
                 "StatusNotification 2 Available");
     }
 
-    @Test
+    @SideBySide
     void connectionTimeoutIgnored() {
         bench = Bench.start();
         cp = bench.boot(bench.config(CP).quirk(Quirk.CONNECTION_TIMEOUT_IGNORED).configure("ConnectionTimeOut", "1"));
@@ -386,7 +382,7 @@ class QuirksTest {
 
     // ---- case 12
 
-    @Test
+    @SideBySide
     void firmwareNeverInstalled() {
         boot(Quirk.FIRMWARE_NEVER_INSTALLED);
         long mark = updateFirmware();
@@ -397,7 +393,7 @@ class QuirksTest {
                 FirmwareStatus.Installing);
     }
 
-    @Test
+    @SideBySide
     void firmwareNoReboot() {
         boot(Quirk.FIRMWARE_NO_REBOOT);
         long mark = updateFirmware();
@@ -406,7 +402,7 @@ class QuirksTest {
         assertThat(cp.firmwareVersion()).isEqualTo("1.0.0");
     }
 
-    @Test
+    @SideBySide
     void firmwareNotDownloaded() {
         boot(Quirk.FIRMWARE_NOT_DOWNLOADED);
         long mark = bench.mark();
@@ -420,7 +416,7 @@ class QuirksTest {
 
     // ---- case 13
 
-    @Test
+    @SideBySide
     void diagnosticsNeverUploaded() {
         boot(Quirk.DIAGNOSTICS_NEVER_UPLOADED);
         long mark = bench.mark();
@@ -432,7 +428,7 @@ class QuirksTest {
                 && bench.ftp().uploadedFileNames().isEmpty());
     }
 
-    @Test
+    @SideBySide
     void diagnosticsNoFileName() {
         boot(Quirk.DIAGNOSTICS_NO_FILE_NAME);
         long mark = bench.mark();
@@ -445,7 +441,7 @@ class QuirksTest {
 
     // ---- case 14
 
-    @Test
+    @SideBySide
     void loseQueuedStopTransaction() {
         charging(Quirk.LOSE_QUEUED_STOP_TRANSACTION);
         cp.loseNetwork();
@@ -457,7 +453,7 @@ class QuirksTest {
         assertThat(bench.trail(CP, mark)).containsExactly("StatusNotification 1 Available", "Heartbeat");
     }
 
-    @Test
+    @SideBySide
     void offlineWrongTransactionId() {
         bench = Bench.start();
         cp = bench.boot(bench.config(CP).quirk(Quirk.OFFLINE_WRONG_TRANSACTION_ID)
@@ -475,7 +471,7 @@ class QuirksTest {
         assertThat(bench.awaitSent(CP, MeterValuesRequest.class, mark).transactionId()).isNegative();
     }
 
-    @Test
+    @SideBySide
     void offlineNotReplayed() {
         charging(Quirk.OFFLINE_NOT_REPLAYED);
         cp.loseNetwork();
@@ -488,7 +484,7 @@ class QuirksTest {
         assertThat(cp.queuedTransactionMessages()).isZero();
     }
 
-    @Test
+    @SideBySide
     void replayOutOfOrderLate() {
         charging(Quirk.REPLAY_OUT_OF_ORDER_LATE);
         cp.loseNetwork();
@@ -512,7 +508,7 @@ class QuirksTest {
         assertThat(cp.queuedTransactionMessages()).isZero();
     }
 
-    @Test
+    @SideBySide
     void heartbeatsStopAfterReconnect() {
         bench = Bench.start(cs -> cs.heartbeatInterval(1));
         cp = bench.boot(bench.config(CP).quirk(Quirk.HEARTBEATS_STOP_AFTER_RECONNECT));
@@ -529,7 +525,7 @@ class QuirksTest {
 
     // ---- case 15
 
-    @Test
+    @SideBySide
     void ignoreClearCache() {
         boot(Quirk.IGNORE_CLEAR_CACHE);
         assertThat(bench.call(CP, new ClearCacheRequest()).status()).isEqualTo(ClearCacheStatus.Rejected);
@@ -537,7 +533,7 @@ class QuirksTest {
 
     // ---- case 16
 
-    @Test
+    @SideBySide
     void triggerMessageNotImplemented() {
         boot(Quirk.TRIGGER_MESSAGE_NOT_IMPLEMENTED);
         for (MessageTrigger message : MessageTrigger.values()) {
@@ -545,7 +541,7 @@ class QuirksTest {
         }
     }
 
-    @Test
+    @SideBySide
     void triggerAcceptedNothingSent() {
         boot(Quirk.TRIGGER_ACCEPTED_NOTHING_SENT);
         long mark = bench.mark();

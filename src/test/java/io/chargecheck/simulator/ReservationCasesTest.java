@@ -15,12 +15,8 @@ import io.chargecheck.ocpp.message.Reservation.ReservationStatus;
 import io.chargecheck.ocpp.message.Reservation.ReserveNowRequest;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /** What the Reservation cases of the OCA's plan ask (OCTT 1.6, section 2.20): of a connector and of the station. */
-@Execution(ExecutionMode.CONCURRENT) // each test has its own central system; most of the time goes to timers
 class ReservationCasesTest {
 
     private static final String CP = "CP-RES";
@@ -34,7 +30,7 @@ class ReservationCasesTest {
     }
 
     /** TC_048_1, TC_048_2, TC_048_3: a faulted, occupied or unavailable connector cannot be reserved. */
-    @Test
+    @SideBySide
     void aConnectorThatIsFaultedOccupiedOrUnavailableIsNotReserved() {
         boot(false);
         cp.injectFault(1, ChargePointErrorCode.GroundFailure, null);
@@ -48,7 +44,7 @@ class ReservationCasesTest {
     }
 
     /** TC_047: an unused reservation expires, the connector is Available again and starts without its reservationId. */
-    @Test
+    @SideBySide
     void aReservationExpires() {
         boot(false);
         long mark = bench.mark();
@@ -63,7 +59,7 @@ class ReservationCasesTest {
     }
 
     /** TC_051, TC_052: a live reservation is cancelled, an unknown one is not. */
-    @Test
+    @SideBySide
     void cancelReservation() {
         boot(false);
         assertThat(reserve(1, "GOOD-1", null, 7)).isEqualTo(ReservationStatus.Accepted);
@@ -75,7 +71,7 @@ class ReservationCasesTest {
     }
 
     /** TC_053: a card of the reservation's group (parentIdTag) may use it, with the reservation's id. */
-    @Test
+    @SideBySide
     void aCardOfTheReservationsGroupUsesIt() {
         boot(false);
         bench.group("FLEET", "FLEET-1", "FLEET-2");
@@ -93,7 +89,7 @@ class ReservationCasesTest {
     }
 
     /** TC_049: a reservation of the station holds its last free connector; the reserved card starts there with the id. */
-    @Test
+    @SideBySide
     void aReservationOfTheStationHoldsItsLastFreeConnector() {
         boot(true);
         long mark = bench.mark();
@@ -117,7 +113,7 @@ class ReservationCasesTest {
     }
 
     /** TC_050_1, TC_050_2, TC_050_3, and without ReserveConnectorZeroSupported Rejected. */
-    @Test
+    @SideBySide
     void aReservationOfTheStationThatIsFaultedOccupiedOrUnavailable() {
         boot(true);
         cp.injectStationFault(ChargePointErrorCode.HighTemperature, null);

@@ -12,14 +12,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.List;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 
-@Execution(ExecutionMode.CONCURRENT) // each test has its own central system; most of the time goes to timers
 class SimulatorMainTest {
 
-    @Test
+    @SideBySide
     void readsTheOptionsOfTheDocumentedCommand() {
         SimulatorConfig config = SimulatorMain.parse(new ArrayDeque<>(List.of("--url", "ws://10.0.0.5:8887/ocpp",
                 "--id", "CP-7", "--connectors", "3", "--quirks", "no-heartbeat,ignore-clear-cache", "--password", "s3cret",
@@ -36,7 +32,7 @@ class SimulatorMainTest {
         assertThat(config.identity().firmwareVersion()).isEqualTo("2.1");
     }
 
-    @Test
+    @SideBySide
     void saysWhatIsWrongWithTheOptions() {
         assertThatThrownBy(() -> SimulatorMain.parse(new ArrayDeque<>(List.of("--id", "CP-1"))))
                 .hasMessageContaining("--url is required");
@@ -50,7 +46,7 @@ class SimulatorMainTest {
                 .hasMessageContaining("unknown option --frobnicate");
     }
 
-    @Test
+    @SideBySide
     void variantsAndSeveralStationsFromTheOptions() {
         SimulatorConfig one = SimulatorMain.parse(new ArrayDeque<>(List.of("--url", "ws://x/ocpp",
                 "--variants", "late-finishing,slow-replay")));
@@ -74,7 +70,7 @@ class SimulatorMainTest {
                 .hasMessageContaining("unknown variant 'odd'");
     }
 
-    @Test
+    @SideBySide
     void twoStationsInOneProcessBootAndTheConsoleNamesThem() {
         try (Bench bench = Bench.start()) {
             List<ChargePointSimulator> stations = SimulatorMain.stations(new ArrayDeque<>(List.of("--url", bench.cs.url(),
@@ -106,7 +102,7 @@ class SimulatorMainTest {
         }
     }
 
-    @Test
+    @SideBySide
     void theStationsFactsFromTheOptions() {
         SimulatorConfig config = SimulatorMain.parse(new ArrayDeque<>(List.of("--url", "ws://x/ocpp", "--fixed-cable",
                 "--backup-power", "--reserve-connector-zero", "--profiles", "Core,Reservation")));
@@ -118,7 +114,7 @@ class SimulatorMainTest {
                 .hasMessageContaining("unknown feature profile 'Teleport'");
     }
 
-    @Test
+    @SideBySide
     void theConsoleHasThePhysicalEventsOfTheOcaCases() {
         try (Bench bench = Bench.start()) {
             ChargePointSimulator cp = bench.boot(bench.config("CP-C"));

@@ -12,12 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /** Firmware download and diagnostics upload over a real FTP server. */
-@Execution(ExecutionMode.CONCURRENT) // each test has its own central system; most of the time goes to timers
 class TransfersTest {
 
     private static final String CP = "CP-FTP";
@@ -37,7 +33,7 @@ class TransfersTest {
         bench.close();
     }
 
-    @Test
+    @SideBySide
     void firmwareIsDownloadedInstalledAndBootedInto() {
         URI location = bench.ftp().serve("cc-sim-2.0.1.bin", FIRMWARE);
         long mark = bench.mark();
@@ -53,7 +49,7 @@ class TransfersTest {
         Bench.await().until(() -> cp.firmwareVersion().equals("cc-sim-2.0.1"));
     }
 
-    @Test
+    @SideBySide
     void theRebootWaitsForTheRunningTransaction() {
         URI location = bench.ftp().serve("cc-sim-2.0.2.bin", FIRMWARE);
         cp.plugIn(1);
@@ -70,7 +66,7 @@ class TransfersTest {
         assertThat(bench.awaitSent(CP, BootNotificationRequest.class, mark).firmwareVersion()).isEqualTo("cc-sim-2.0.2");
     }
 
-    @Test
+    @SideBySide
     void aFileThatIsNotThereIsDownloadFailed() {
         URI missing = URI.create("ftp://chargecheck:chargecheck@127.0.0.1:" + bench.ftp().port() + "/firmware/none.bin");
         long mark = bench.mark();
@@ -82,7 +78,7 @@ class TransfersTest {
         assertThat(cp.firmwareVersion()).isEqualTo("1.0.0");
     }
 
-    @Test
+    @SideBySide
     void diagnosticsOfTheRequestedWindowAreUploadedUnderTheAnsweredName() {
         long mark = bench.mark();
 
@@ -102,7 +98,7 @@ class TransfersTest {
                 .as("a window before the station's time: the header only").contains("0 log line(s)");
     }
 
-    @Test
+    @SideBySide
     void anUnreachableLocationIsUploadFailed() {
         long mark = bench.mark();
 
@@ -113,7 +109,7 @@ class TransfersTest {
     }
 
     /** TC_044_2: after its retries the download is DownloadFailed, the firmware unchanged. */
-    @Test
+    @SideBySide
     void aDownloadThatKeepsFailingIsDownloadFailedAfterTheRetries() {
         long mark = bench.mark();
         bench.call(CP, new UpdateFirmwareRequest("ftp://127.0.0.1:1/firmware/cc-sim-4.bin", 2, Instant.now(), 0));
@@ -123,7 +119,7 @@ class TransfersTest {
     }
 
     /** TC_044_3: a file with the invalid-firmware marker is downloaded, then fails to install; no reboot. */
-    @Test
+    @SideBySide
     void aFirmwareFileTheStationCannotUseFailsToInstall() {
         URI location = bench.ftp().serve("cc-sim-5.bin",
                 ("image for another model " + Firmware.INVALID_MARKER).getBytes(StandardCharsets.UTF_8));

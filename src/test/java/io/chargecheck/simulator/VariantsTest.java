@@ -39,15 +39,11 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Each variant does what real chargers do, against the embedded central system, and keeps every
  * frame schema-valid (the {@link Bench} checks that on close).
  */
-@Execution(ExecutionMode.CONCURRENT) // each test has its own central system; most of the time goes to timers
 class VariantsTest {
 
     private static final String CP = "CP-V";
@@ -62,7 +58,7 @@ class VariantsTest {
         }
     }
 
-    @Test
+    @SideBySide
     void everyVariantHasItsTestHere() {
         Set<String> tests = Arrays.stream(VariantsTest.class.getDeclaredMethods()).map(Method::getName).collect(Collectors.toSet());
         assertThat(Arrays.stream(Variant.values()).map(variant -> camelCase(variant.wireName())))
@@ -74,7 +70,7 @@ class VariantsTest {
         });
     }
 
-    @Test
+    @SideBySide
     void lateFinishing() {
         Bench.charging(bench(Variant.LATE_FINISHING));
         long mark = bench.mark();
@@ -97,7 +93,7 @@ class VariantsTest {
         assertThat(bench.trail(CP, unplug)).containsExactly("StatusNotification 1 Available");
     }
 
-    @Test
+    @SideBySide
     void noAuthCache() {
         bench = Bench.start();
         cp = bench.boot(bench.config(CP).variant(Variant.NO_AUTH_CACHE).configure("LocalPreAuthorize", "true"));
@@ -125,7 +121,7 @@ class VariantsTest {
         assertThat(cp.queuedTransactionMessages()).isZero();
     }
 
-    @Test
+    @SideBySide
     void reconnectWithoutBoot() {
         bench = Bench.start(cs -> cs.heartbeatInterval(2));
         long mark = bench.mark();
@@ -151,7 +147,7 @@ class VariantsTest {
                 "StatusNotification 2 Available");
     }
 
-    @Test
+    @SideBySide
     void rebootRequiredKeys() {
         bench = Bench.start();
         cp = bench.boot(bench.config(CP).variant(Variant.REBOOT_REQUIRED_KEYS));
@@ -180,7 +176,7 @@ class VariantsTest {
                 .contains("Voltage");
     }
 
-    @Test
+    @SideBySide
     void notificationsBeforeAnswer() {
         bench = Bench.start();
         cp = bench.boot(bench.config(CP).variant(Variant.NOTIFICATIONS_BEFORE_ANSWER));
@@ -208,7 +204,7 @@ class VariantsTest {
                 FirmwareStatus.Downloaded, FirmwareStatus.Installing, FirmwareStatus.Installed);
     }
 
-    @Test
+    @SideBySide
     void noConnectorZeroAtBoot() {
         bench = Bench.start();
         long mark = bench.mark();
@@ -227,7 +223,7 @@ class VariantsTest {
         bench.awaitTrail(CP, reset, "BootNotification", "StatusNotification 1 Available", "StatusNotification 2 Available");
     }
 
-    @Test
+    @SideBySide
     void slowReplay() {
         Duration delay = Duration.ofMillis(600);
         Duration gap = Duration.ofMillis(400);
@@ -260,7 +256,7 @@ class VariantsTest {
                 .endsWith("StopTransaction");
     }
 
-    @Test
+    @SideBySide
     void noEvSideDisconnectKey() {
         bench = Bench.start();
         cp = bench.boot(bench.config(CP).variant(Variant.NO_EV_SIDE_DISCONNECT_KEY));
