@@ -42,6 +42,11 @@ final class Authorization {
      * cache; empty when neither knows the tag. Expired entries count as Expired.
      */
     Optional<AuthorizationStatus> lookup(String idTag, boolean useLocalList, boolean useCache, Instant now) {
+        return find(idTag, useLocalList, useCache, now).map(IdTagInfo::status);
+    }
+
+    /** As {@link #lookup}, with what else the station knows of the tag (its parentIdTag). */
+    Optional<IdTagInfo> find(String idTag, boolean useLocalList, boolean useCache, Instant now) {
         IdTagInfo info = useLocalList ? localList.get(idTag) : null;
         if (info == null && useCache) {
             info = cache.get(idTag);
@@ -50,9 +55,9 @@ final class Authorization {
             return Optional.empty();
         }
         if (info.status() == AuthorizationStatus.Accepted && info.expiryDate() != null && info.expiryDate().isBefore(now)) {
-            return Optional.of(AuthorizationStatus.Expired);
+            return Optional.of(new IdTagInfo(info.expiryDate(), info.parentIdTag(), AuthorizationStatus.Expired));
         }
-        return Optional.of(info.status());
+        return Optional.of(info);
     }
 
     int listVersion() {
@@ -63,13 +68,23 @@ final class Authorization {
         return localList.size();
     }
 
+    /** The version as GetLocalListVersion reports it: 0 for an empty list, whatever update emptied it. */
+    int reportedListVersion() {
+        return localList.isEmpty() ? 0 : listVersion;
+    }
+
     UpdateStatus update(SendLocalListRequest request, int maxEntriesPerMessage, int maxListLength) {
+        return update(request, maxEntriesPerMessage, maxListLength, true);
+    }
+
+    /** {@code checkVersion} false takes a differential update of any version (a defect some chargers have). */
+    UpdateStatus update(SendLocalListRequest request, int maxEntriesPerMessage, int maxListLength, boolean checkVersion) {
         List<AuthorizationData> entries = request.localAuthorizationList() == null ? List.of() : request.localAuthorizationList();
         if (entries.size() > maxEntriesPerMessage) {
             return UpdateStatus.Failed;
         }
         Map<String, IdTagInfo> updated = new HashMap<>(request.updateType() == UpdateType.Full ? Map.of() : localList);
-        if (request.updateType() == UpdateType.Differential && request.listVersion() <= listVersion) {
+        if (checkVersion && request.updateType() == UpdateType.Differential && request.listVersion() <= listVersion) {
             return UpdateStatus.VersionMismatch;
         }
         for (AuthorizationData entry : entries) {

@@ -1,5 +1,6 @@
 package io.chargecheck.simulator;
 
+import io.chargecheck.ocpp.message.Core.AvailabilityType;
 import io.chargecheck.ocpp.message.Core.BootNotificationRequest;
 import io.chargecheck.ocpp.message.Core.BootNotificationResponse;
 import io.chargecheck.ocpp.message.Core.HeartbeatRequest;
@@ -60,6 +61,10 @@ final class Boot {
         poweredBefore = true;
         registration = resume ? RegistrationStatus.Accepted : null;
         station.configuration.applyPending();
+        if (station.has(Quirk.AVAILABILITY_LOST_ON_REBOOT)) {
+            forgetAvailability();
+        }
+        station.metering.alignClock();
         station.firmware.poweredOn();
         station.diagnostics.poweredOn();
         station.outbox.reload();
@@ -73,6 +78,69 @@ final class Boot {
             startHeartbeat(configuration.intValue(ConfigurationStore.HEARTBEAT_INTERVAL));
         }
         return station.connection.powerOn();
+    }
+
+    private void forgetAvailability() {
+        boolean forgotten = false;
+        for (Connector c : station.connectors) {
+            forgotten |= c.availability != AvailabilityType.Operative;
+            c.availability = AvailabilityType.Operative;
+        }
+        if (forgotten) {
+            log.info("Inoperative forgotten over the reboot (quirk availability-lost-on-reboot)");
+            station.saveStation();
+        }
+    }
+
+    /** Power comes back after a cut (nothing happens when it is on). */
+    CompletableFuture<Void> restorePower() {
+        if (station.connection.isPowered()) {
+            log.info("the power is on already");
+            return CompletableFuture.completedFuture(null);
+        }
+        log.info("power back");
+        return powerOn();
+    }
+
+    /**
+     * The mains power goes. With backup power the station first stops its transactions (PowerLoss)
+     * while it still can and reports them; without, they end as it goes down and their
+     * StopTransactions are sent after the next boot. Completes once the station is off.
+     */
+    CompletableFuture<Void> cutPower() {
+        log.info("power cut");
+        Reason reason = station.has(Quirk.POWER_LOSS_REASON_OTHER) ? Reason.Other : Reason.PowerLoss;
+        if (!station.connection.isPowered()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        boolean stopFirst = config.backupPower() && !station.chargingConnectors().isEmpty();
+        if (stopFirst && station.has(Quirk.BACKUP_POWER_UNUSED)) {
+            log.info("going down without stopping the transactions first (quirk backup-power-unused)");
+            stopFirst = false;
+        }
+        if (!stopFirst) {
+            switchOff(reason, false, "power lost");
+            return CompletableFuture.completedFuture(null);
+        }
+        log.info("on backup power: stopping the transactions before going down");
+        List<CompletableFuture<?>> stops = new ArrayList<>();
+        for (Connector c : station.chargingConnectors()) {
+            Outbox.Outgoing<?> stop = station.transactions.stop(c, reason, null);
+            if (stop != null && station.outbox.isOnline()) {
+                stops.add(stop.answer);
+            }
+        }
+        CompletableFuture<Void> down = new CompletableFuture<>();
+        station.commands.afterAnswers(stops, () -> station.execute(() -> station.outbox.drained().whenComplete((ok, error) -> {
+            switchOff(reason, true, "power lost, backup power used up");
+            down.complete(null);
+        })));
+        return down;
+    }
+
+    /** Power off, and on again after the reboot time. */
+    CompletableFuture<Void> powerCycle() {
+        return cutPower().thenCompose(off -> restartAfter(config.rebootTime()));
     }
 
     /**
@@ -91,6 +159,7 @@ final class Boot {
         registration = null;
         EventLoop.cancel(heartbeat);
         EventLoop.cancel(bootRetry);
+        station.metering.stopClock();
         for (Connector c : station.connectors) {
             c.forgetSession();
         }
@@ -178,13 +247,20 @@ final class Boot {
         } else {
             int retry = response.interval() > 0 ? response.interval()
                     : configuration.intValue(ConfigurationStore.HEARTBEAT_INTERVAL);
-            log.info("registration {}: BootNotification again in {} s", registration, retry);
+            Duration wait = Duration.ofSeconds(retry);
+            if (station.has(Quirk.BOOT_RETRY_IGNORES_INTERVAL)) {
+                wait = Duration.ofMillis(Quirk.EARLY_BOOT_RETRY_MS);
+                log.info("registration {}: BootNotification again in {} ms, not {} s (quirk boot-retry-ignores-interval)",
+                        registration, wait.toMillis(), retry);
+            } else {
+                log.info("registration {}: BootNotification again in {} s", registration, retry);
+            }
             station.outbox.state(connected, false);
             bootRetry = station.schedule(() -> {
                 if (station.connection.isConnected() && registration != RegistrationStatus.Accepted) {
                     sendBoot();
                 }
-            }, Duration.ofSeconds(retry));
+            }, wait);
         }
     }
 
@@ -227,7 +303,7 @@ final class Boot {
             // At once, without waiting for anything: the StopTransactions (HardReset) go out after the
             // boot. The WebSocket is closed properly all the same, as that is the only way to be sure
             // the answer above leaves first (Java-WebSocket writes on a thread of its own).
-            return Answer.of(accepted, () -> reboot(Reason.HardReset, true, "hard reset"));
+            return Answer.of(accepted, () -> reboot(resetReason(Reason.HardReset), true, "hard reset"));
         }
         if (station.has(Quirk.SOFT_RESET_IGNORED)) {
             return Answer.of(accepted, () -> log.info("nothing happens (quirk soft-reset-ignored)"));
@@ -242,11 +318,15 @@ final class Boot {
     private void softReset() {
         List<CompletableFuture<?>> stops = new ArrayList<>();
         for (Connector c : station.chargingConnectors()) {
-            Outbox.Outgoing<?> stop = station.transactions.stop(c, Reason.SoftReset, null);
+            Outbox.Outgoing<?> stop = station.transactions.stop(c, resetReason(Reason.SoftReset), null);
             if (stop != null && station.outbox.isOnline()) {
                 stops.add(stop.answer);
             }
         }
-        station.commands.afterAnswers(stops, () -> reboot(Reason.SoftReset, true, "soft reset"));
+        station.commands.afterAnswers(stops, () -> reboot(resetReason(Reason.SoftReset), true, "soft reset"));
+    }
+
+    private Reason resetReason(Reason reason) {
+        return station.has(Quirk.RESET_STOP_REASON_OTHER) ? Reason.Other : reason;
     }
 }

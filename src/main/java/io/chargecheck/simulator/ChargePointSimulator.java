@@ -90,6 +90,7 @@ public final class ChargePointSimulator implements AutoCloseable {
         station.boot = new Boot(station);
         station.statuses = new Statuses(station);
         station.transactions = new Transactions(station);
+        station.remoteTransactions = new RemoteTransactions(station);
         station.metering = new Metering(station);
         station.authorizing = new Authorizing(station);
         station.firmware = new Firmware(station, transfers);
@@ -102,6 +103,7 @@ public final class ChargePointSimulator implements AutoCloseable {
         station.boot.register(commands);
         station.statuses.register(commands);
         station.transactions.register(commands);
+        station.remoteTransactions.register(commands);
         station.authorizing.register(commands);
         station.firmware.register(commands);
         station.diagnostics.register(commands);
@@ -142,9 +144,41 @@ public final class ChargePointSimulator implements AutoCloseable {
         act("plug in at connector " + connector, () -> station.transactions.cablePlugged(c));
     }
 
+    /** The cable is taken out at both ends (after {@link #unplugFromEv}: out of the station's socket). */
     public void unplug(int connector) {
         Connector c = connector(connector);
         act("unplug at connector " + connector, () -> station.transactions.cableUnplugged(c));
+    }
+
+    /**
+     * The cable is inserted only halfway: the connector's lock fails, it reports Faulted with
+     * ConnectorLockFailure and no transaction starts, until the cable is unplugged.
+     */
+    public void plugInHalfway(int connector) {
+        Connector c = connector(connector);
+        act("plug in halfway at connector " + connector, () -> station.transactions.cablePluggedHalfway(c));
+    }
+
+    /**
+     * The cable is pulled out of the EV, its other end still in the station (EV-side disconnect):
+     * the transaction stops (EVDisconnected) or is suspended (SuspendedEV) as
+     * StopTransactionOnEVSideDisconnect says; a loose cable stays in the socket (Finishing) until
+     * {@link #unplug}, a fixed one is hung up.
+     */
+    public void unplugFromEv(int connector) {
+        Connector c = connector(connector);
+        act("pull the cable out of the EV at connector " + connector, () -> station.transactions.cableOutOfEv(c));
+    }
+
+    /** The connector's lock is blocked: the next UnlockConnector for it is answered UnlockFailed. */
+    public void failNextUnlock(int connector) {
+        Connector c = connector(connector);
+        act("block the lock of connector " + connector, () -> station.transactions.jamLock(c));
+    }
+
+    /** The station cannot store a local list: the next SendLocalList is answered Failed. */
+    public void failLocalListStorage() {
+        act("break the local list's storage", station.authorizing::failStorage);
     }
 
     /** Someone holds an RFID card with this id tag to the reader of the connector. */
@@ -169,7 +203,16 @@ public final class ChargePointSimulator implements AutoCloseable {
         act("fault " + errorCode + " at connector " + connector, () -> station.statuses.faultAppears(c, errorCode, vendorErrorCode));
     }
 
-    /** The fault is repaired and normal operation restored (which also ends a stuck status, see {@link Quirk}). */
+    /** A hardware fault of the whole station: connector 0 and every connector report Faulted. */
+    public void injectStationFault(ChargePointErrorCode errorCode, String vendorErrorCode) {
+        act("fault " + errorCode + " of the whole station", () -> station.statuses.stationWideFault(errorCode, vendorErrorCode));
+    }
+
+    /**
+     * The fault is repaired and normal operation restored (which also ends a stuck status, see
+     * {@link Quirk}, and a lock blocked by {@link #failNextUnlock}; at connector 0 also a storage
+     * broken by {@link #failLocalListStorage}).
+     */
     public void clearFault(int connector) {
         Connector c = connectorOrStation(connector);
         act("clear the fault at connector " + connector, () -> station.statuses.faultCleared(c));
@@ -185,13 +228,22 @@ public final class ChargePointSimulator implements AutoCloseable {
         loop.act("regain the network", station.connection::networkBack);
     }
 
-    /** Power off and on: transactions end with PowerLoss (sent after the boot), the station boots again. */
+    /**
+     * Power off and on: transactions end with PowerLoss (sent after the boot, or before going down
+     * with {@link SimulatorConfig#backupPower()}), the station boots again.
+     */
     public void powerCycle() {
-        loop.act("power cycle", () -> {
-            log.info("power cut");
-            station.boot.switchOff(Reason.PowerLoss, false, "power lost");
-            return station.boot.restartAfter(config.rebootTime());
-        });
+        loop.act("power cycle", station.boot::powerCycle);
+    }
+
+    /** The mains power goes and stays away until {@link #restorePower()} (see {@link #powerCycle()}). */
+    public void cutPower() {
+        loop.act("cut the power", station.boot::cutPower);
+    }
+
+    /** The mains power comes back: the station boots; returns once its first connection attempt is decided. */
+    public void restorePower() {
+        loop.act("restore the power", station.boot::restorePower);
     }
 
     /** Switches the station off for good; running transactions are kept as ended by PowerLoss in the state directory. */

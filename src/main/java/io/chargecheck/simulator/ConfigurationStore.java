@@ -40,10 +40,19 @@ final class ConfigurationStore {
     static final String LOCAL_AUTH_LIST_MAX_LENGTH = "LocalAuthListMaxLength";
     static final String SEND_LOCAL_LIST_MAX_LENGTH = "SendLocalListMaxLength";
     static final String WEB_SOCKET_PING_INTERVAL = "WebSocketPingInterval";
+    static final String CLOCK_ALIGNED_DATA_INTERVAL = "ClockAlignedDataInterval";
+    static final String METER_VALUES_ALIGNED_DATA = "MeterValuesAlignedData";
+    static final String STOP_TXN_ALIGNED_DATA = "StopTxnAlignedData";
+    static final String MINIMUM_STATUS_DURATION = "MinimumStatusDuration";
+    static final String MAX_ENERGY_ON_INVALID_ID = "MaxEnergyOnInvalidId";
+    static final String GET_CONFIGURATION_MAX_KEYS = "GetConfigurationMaxKeys";
+    static final String SUPPORTED_FEATURE_PROFILES = "SupportedFeatureProfiles";
+    static final String RESERVE_CONNECTOR_ZERO_SUPPORTED = "ReserveConnectorZeroSupported";
+    static final String UNLOCK_CONNECTOR_ON_EV_SIDE_DISCONNECT = "UnlockConnectorOnEVSideDisconnect";
 
     /** The keys {@link Variant#REBOOT_REQUIRED_KEYS} changes only at the next boot. */
     static final List<String> REBOOT_REQUIRED_KEYS = List.of(METER_VALUES_SAMPLED_DATA, METER_VALUE_SAMPLE_INTERVAL,
-            WEB_SOCKET_PING_INTERVAL, "ClockAlignedDataInterval", STOP_TXN_SAMPLED_DATA, "LightIntensity");
+            WEB_SOCKET_PING_INTERVAL, CLOCK_ALIGNED_DATA_INTERVAL, STOP_TXN_SAMPLED_DATA, "LightIntensity");
 
     static final String SUPPORTED_PROFILES = "Core,FirmwareManagement,LocalAuthListManagement,Reservation,RemoteTrigger";
 
@@ -75,42 +84,42 @@ final class ConfigurationStore {
         define(AUTHORIZATION_CACHE_ENABLED, false, Type.BOOLEAN, "true");
         define(AUTHORIZE_REMOTE_TX_REQUESTS, false, Type.BOOLEAN, "false");
         define("BlinkRepeat", false, Type.INTEGER, "3");
-        define("ClockAlignedDataInterval", false, Type.INTEGER, "0");
+        define(CLOCK_ALIGNED_DATA_INTERVAL, false, Type.INTEGER, "0");
         define(CONNECTION_TIME_OUT, false, Type.INTEGER, "60");
         define("ConnectorPhaseRotation", false, Type.PHASE_ROTATION, rotation, "ConnectorPhaseRotationMaxLength", false);
         define("ConnectorPhaseRotationMaxLength", true, Type.INTEGER, String.valueOf(connectors + 1));
-        define("GetConfigurationMaxKeys", true, Type.INTEGER, "50");
+        define(GET_CONFIGURATION_MAX_KEYS, true, Type.INTEGER, "50");
         define(HEARTBEAT_INTERVAL, false, Type.INTEGER, "300");
         define("LightIntensity", false, Type.INTEGER, "100");
         define(LOCAL_AUTHORIZE_OFFLINE, false, Type.BOOLEAN, "true");
         define(LOCAL_PRE_AUTHORIZE, false, Type.BOOLEAN, "false");
-        define("MaxEnergyOnInvalidId", false, Type.INTEGER, "0");
-        define("MeterValuesAlignedData", false, Type.MEASURANDS, "Energy.Active.Import.Register", "MeterValuesAlignedDataMaxLength", false);
+        define(MAX_ENERGY_ON_INVALID_ID, false, Type.INTEGER, "0");
+        define(METER_VALUES_ALIGNED_DATA, false, Type.MEASURANDS, "Energy.Active.Import.Register", "MeterValuesAlignedDataMaxLength", false);
         define("MeterValuesAlignedDataMaxLength", true, Type.INTEGER, "8");
         define(METER_VALUES_SAMPLED_DATA, false, Type.MEASURANDS, "Energy.Active.Import.Register", "MeterValuesSampledDataMaxLength", false);
         define("MeterValuesSampledDataMaxLength", true, Type.INTEGER, "8");
         define(METER_VALUE_SAMPLE_INTERVAL, false, Type.INTEGER, "60");
-        define("MinimumStatusDuration", false, Type.INTEGER, "0");
+        define(MINIMUM_STATUS_DURATION, false, Type.INTEGER, "0");
         define("NumberOfConnectors", true, Type.INTEGER, String.valueOf(connectors));
         define("ResetRetries", false, Type.INTEGER, "1");
         define(STOP_TRANSACTION_ON_EV_SIDE_DISCONNECT, false, Type.BOOLEAN, "true");
         define(STOP_TRANSACTION_ON_INVALID_ID, false, Type.BOOLEAN, "true");
-        define("StopTxnAlignedData", false, Type.MEASURANDS, "", "StopTxnAlignedDataMaxLength", false);
+        define(STOP_TXN_ALIGNED_DATA, false, Type.MEASURANDS, "", "StopTxnAlignedDataMaxLength", false);
         define("StopTxnAlignedDataMaxLength", true, Type.INTEGER, "8");
         define(STOP_TXN_SAMPLED_DATA, false, Type.MEASURANDS, "Energy.Active.Import.Register", "StopTxnSampledDataMaxLength", false);
         define("StopTxnSampledDataMaxLength", true, Type.INTEGER, "8");
-        define("SupportedFeatureProfiles", true, Type.TEXT, SUPPORTED_PROFILES);
+        define(SUPPORTED_FEATURE_PROFILES, true, Type.TEXT, SUPPORTED_PROFILES);
         define("SupportedFeatureProfilesMaxLength", true, Type.INTEGER, "6");
         define("TransactionMessageAttempts", false, Type.INTEGER, "3");
         define("TransactionMessageRetryInterval", false, Type.INTEGER, "60");
-        define("UnlockConnectorOnEVSideDisconnect", false, Type.BOOLEAN, "true");
+        define(UNLOCK_CONNECTOR_ON_EV_SIDE_DISCONNECT, false, Type.BOOLEAN, "true");
         define(WEB_SOCKET_PING_INTERVAL, false, Type.INTEGER, "60", null, true);
         // Local Auth List Management profile
         define(LOCAL_AUTH_LIST_ENABLED, false, Type.BOOLEAN, "true");
         define(LOCAL_AUTH_LIST_MAX_LENGTH, true, Type.INTEGER, "100");
         define(SEND_LOCAL_LIST_MAX_LENGTH, true, Type.INTEGER, "20");
         // Reservation profile
-        define("ReserveConnectorZeroSupported", true, Type.BOOLEAN, "false");
+        define(RESERVE_CONNECTOR_ZERO_SUPPORTED, true, Type.BOOLEAN, "false");
     }
 
     private void define(String name, boolean readOnly, Type type, String value) {
@@ -129,6 +138,13 @@ final class ConfigurationStore {
         defaults.remove(key);
         values.remove(key);
         pending.remove(key);
+    }
+
+    /** A value the station's make decides (a read-only key such as SupportedFeatureProfiles). */
+    void fact(String key, String value) {
+        require(key);
+        defaults.put(key, value);
+        values.put(key, value);
     }
 
     /** From now on a new value of these keys waits for the next boot (answered RebootRequired). */

@@ -1,5 +1,6 @@
 package io.chargecheck.simulator;
 
+import io.chargecheck.ocpp.ErrorCode;
 import io.chargecheck.ocpp.message.Core.ChangeConfigurationRequest;
 import io.chargecheck.ocpp.message.Core.ChangeConfigurationResponse;
 import io.chargecheck.ocpp.message.Core.ConfigurationStatus;
@@ -9,6 +10,7 @@ import io.chargecheck.ocpp.message.Core.DataTransferStatus;
 import io.chargecheck.ocpp.message.Core.GetConfigurationRequest;
 import io.chargecheck.ocpp.message.Core.GetConfigurationResponse;
 import io.chargecheck.ocpp.message.Core.KeyValue;
+import io.chargecheck.ocpp.message.Core.RegistrationStatus;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -45,6 +47,17 @@ final class Configuring {
             log.info("GetConfiguration: all {} keys", all.size());
             return Answer.of(new GetConfigurationResponse(all, null));
         }
+        int maxKeys = configuration.intValue(ConfigurationStore.GET_CONFIGURATION_MAX_KEYS);
+        if (keys.size() > maxKeys) {
+            log.info("GetConfiguration of {} keys, more than GetConfigurationMaxKeys {}", keys.size(), maxKeys);
+            return Answer.error(ErrorCode.OccurenceConstraintViolation, "GetConfiguration names " + keys.size()
+                    + " keys; this station answers at most " + maxKeys + " (GetConfigurationMaxKeys)");
+        }
+        if (keys.size() > Quirk.TRUNCATED_KEY_LIST && station.has(Quirk.CONFIGURATION_KEY_LIST_TRUNCATED)) {
+            log.info("answering the first {} of {} keys (quirk configuration-key-list-truncated)", Quirk.TRUNCATED_KEY_LIST,
+                    keys.size());
+            keys = keys.subList(0, Quirk.TRUNCATED_KEY_LIST);
+        }
         List<KeyValue> known = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
         for (String key : keys) {
@@ -77,8 +90,25 @@ final class Configuring {
                 && Arrays.stream(value.split(",")).map(String::trim).anyMatch("Voltage"::equals)) {
             status = ConfigurationStatus.Rejected;
             why = " (quirk reject-measurand)";
+        } else if (station.has(Quirk.CONFIGURATION_REFUSED_WHILE_PENDING)
+                && station.boot.registration() == RegistrationStatus.Pending) {
+            status = ConfigurationStatus.Rejected;
+            why = " (quirk configuration-refused-while-pending)";
+        } else if (station.has(Quirk.CHANGED_VALUE_NOT_STORED) && configuration.isKnown(key)) {
+            status = ConfigurationStatus.Accepted;
+            why = " but not stored (quirk changed-value-not-stored)";
+            log.info("ChangeConfiguration {} = '{}': {}{}", key, value, status, why);
+            return Answer.of(new ChangeConfigurationResponse(status));
         } else {
             status = configuration.change(key, value);
+            if (status == ConfigurationStatus.NotSupported && station.has(Quirk.UNKNOWN_KEY_REJECTED)) {
+                status = ConfigurationStatus.Rejected;
+                why = " (quirk unknown-key-rejected)";
+            } else if (status == ConfigurationStatus.Rejected && station.has(Quirk.INVALID_VALUE_ACCEPTED)
+                    && configuration.definition(key).filter(d -> !d.readOnly()).isPresent()) {
+                log.info("ChangeConfiguration {} = '{}': Accepted, not stored (quirk invalid-value-accepted)", key, value);
+                return Answer.of(new ChangeConfigurationResponse(ConfigurationStatus.Accepted));
+            }
         }
         log.info("ChangeConfiguration {} = '{}': {}{}", key, value, status, why);
         if (status != ConfigurationStatus.Accepted && status != ConfigurationStatus.RebootRequired) {
@@ -93,6 +123,7 @@ final class Configuring {
         switch (key) {
             case ConfigurationStore.HEARTBEAT_INTERVAL -> station.boot.heartbeatIntervalChanged();
             case ConfigurationStore.METER_VALUE_SAMPLE_INTERVAL -> station.metering.sampleIntervalChanged();
+            case ConfigurationStore.CLOCK_ALIGNED_DATA_INTERVAL -> station.metering.alignClock();
             default -> {
                 // read when next needed
             }
@@ -100,6 +131,9 @@ final class Configuring {
     }
 
     private Answer dataTransfer(DataTransferRequest request) {
+        if (station.has(Quirk.DATA_TRANSFER_CALL_ERROR)) {
+            return Answer.error(ErrorCode.NotImplemented, "DataTransfer is not implemented (quirk data-transfer-call-error)");
+        }
         if (!request.vendorId().equals(config.identity().vendor())) {
             return Answer.of(new DataTransferResponse(DataTransferStatus.UnknownVendorId, null));
         }

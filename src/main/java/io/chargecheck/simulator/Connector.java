@@ -5,6 +5,8 @@ import io.chargecheck.ocpp.message.Core.ChargePointErrorCode;
 import io.chargecheck.ocpp.message.Core.ChargePointStatus;
 import io.chargecheck.ocpp.message.Core.MeterValue;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 
 /**
@@ -21,10 +23,19 @@ final class Connector {
     }
 
     /** What a StatusNotification says; compared with the last one sent to know when to send. */
-    record Report(ChargePointStatus status, ChargePointErrorCode errorCode, String vendorErrorCode) {
+    record Report(ChargePointStatus status, ChargePointErrorCode errorCode, String vendorErrorCode, String info) {
+        Report(ChargePointStatus status, ChargePointErrorCode errorCode, String vendorErrorCode) {
+            this(status, errorCode, vendorErrorCode, null);
+        }
     }
 
-    record Reservation(int reservationId, String idTag, Instant expiryDate) {
+    /** What StatusNotification's info says when the EV is gone but the transaction goes on. */
+    static final String EV_SIDE_DISCONNECTED = "EV side disconnected";
+
+    record Reservation(int reservationId, String idTag, String parentIdTag, Instant expiryDate) {
+        Reservation(int reservationId, String idTag, Instant expiryDate) {
+            this(reservationId, idTag, null, expiryDate);
+        }
     }
 
     /** A running transaction. {@code transactionId} is null until the central system has assigned it. */
@@ -36,6 +47,15 @@ final class Connector {
         final Integer reservationId;
         final MeterValue beginSample;
         Integer transactionId;
+        /** The group of the card that started it, once known (Authorize or StartTransaction answer, local list, cache). */
+        String parentIdTag;
+        /** Clock-aligned readings of StopTxnAlignedData, for the StopTransaction's transactionData. */
+        final List<MeterValue> alignedSamples = new ArrayList<>();
+        /** The central system said the card is not valid; energy flows up to MaxEnergyOnInvalidId. */
+        boolean invalidated;
+        /** Energy delivery suspended by the station (the invalid card's energy is used up). */
+        boolean suspendedByStation;
+        ScheduledFuture<?> energyLimit;
 
         Transaction(int localId, String idTag, int meterStart, Instant started, Integer reservationId,
                     MeterValue beginSample) {
@@ -57,7 +77,14 @@ final class Connector {
     final Meter meter;
 
     // the physical world
+    /** A cable connects the EV to the station. */
     boolean cablePlugged;
+    /** The cable was pulled out of the EV but is still in the station's socket. */
+    boolean cableInSocket;
+    /** The cable went in, but the connector's lock did not engage. */
+    boolean lockFailed;
+    /** The lock is blocked: the next UnlockConnector fails. */
+    boolean lockJammed;
     boolean evSuspended;
     Fault fault;
 
@@ -67,15 +94,23 @@ final class Connector {
     Transaction transaction;
     String authorizedIdTag;
     Integer authorizedReservationId;
+    String authorizedParentIdTag;
+    /** The authorisation came from a card at the reader, not from a remote start. */
+    boolean authorizedByCard;
     ScheduledFuture<?> connectionTimeout;
     Reservation reservation;
     ScheduledFuture<?> reservationExpiry;
+    /** The station's own reservation (connector 0) holds this connector: the last one free. */
+    Reservation heldForStation;
     boolean finishing;
     /** A status the station keeps showing for a while after the state moved on (a real charger's lag). */
     ChargePointStatus heldStatus;
     ChargePointStatus frozenStatus;
     ScheduledFuture<?> sampling;
     Report reported;
+    /** A changed status waiting to have lasted MinimumStatusDuration before it is reported, and since when. */
+    Report pendingReport;
+    Instant pendingSince;
 
     Connector(int id, Meter meter) {
         this.id = id;
@@ -110,7 +145,7 @@ final class Connector {
             if (!cablePlugged || evSuspended) {
                 return ChargePointStatus.SuspendedEV;
             }
-            return stationFaulted ? ChargePointStatus.SuspendedEVSE : ChargePointStatus.Charging;
+            return stationFaulted || transaction.suspendedByStation ? ChargePointStatus.SuspendedEVSE : ChargePointStatus.Charging;
         }
         if (availability == AvailabilityType.Inoperative) {
             return ChargePointStatus.Unavailable;
@@ -121,7 +156,7 @@ final class Connector {
         if (cablePlugged || authorizedIdTag != null) {
             return ChargePointStatus.Preparing;
         }
-        if (reservation != null) {
+        if (reservation != null || heldForStation != null) {
             return ChargePointStatus.Reserved;
         }
         return ChargePointStatus.Available;
@@ -131,6 +166,9 @@ final class Connector {
         ChargePointStatus status = status(stationFaulted);
         if (status == ChargePointStatus.Faulted) {
             return new Report(status, fault.errorCode(), fault.vendorErrorCode());
+        }
+        if (status == ChargePointStatus.SuspendedEV && transaction != null && !cablePlugged) {
+            return new Report(status, ChargePointErrorCode.NoError, null, EV_SIDE_DISCONNECTED);
         }
         return new Report(status, ChargePointErrorCode.NoError, null);
     }
@@ -150,11 +188,22 @@ final class Connector {
     void clearAuthorization() {
         authorizedIdTag = null;
         authorizedReservationId = null;
+        authorizedParentIdTag = null;
+        authorizedByCard = false;
+        if (heldStatus == ChargePointStatus.Available) {
+            heldStatus = null; // the Available a remote start was hidden behind
+        }
         cancelConnectionTimeout();
+    }
+
+    /** The reservation that decides who may start here: the connector's own, or the station's holding it. */
+    Reservation effectiveReservation() {
+        return reservation != null ? reservation : heldForStation;
     }
 
     void clearReservation() {
         reservation = null;
+        heldForStation = null;
         if (reservationExpiry != null) {
             reservationExpiry.cancel(false);
             reservationExpiry = null;
@@ -179,5 +228,7 @@ final class Connector {
         frozenStatus = null;
         scheduledAvailability = null;
         reported = null;
+        pendingReport = null;
+        heldForStation = null;
     }
 }

@@ -87,6 +87,9 @@ final class Diagnostics {
             if (failure == null) {
                 log.info("diagnostics uploaded: {} ({} bytes)", fileName, content.length);
                 last = sendStatus(DiagnosticsStatus.Uploaded);
+            } else if (station.has(Quirk.UPLOAD_FAILURE_REPORTED_UPLOADED)) {
+                log.info("diagnostics upload failed ({}); reported Uploaded (quirk upload-failure-reported-uploaded)", failure);
+                last = sendStatus(DiagnosticsStatus.Uploaded);
             } else {
                 log.info("diagnostics upload failed: {}", failure);
                 last = sendStatus(DiagnosticsStatus.UploadFailed);

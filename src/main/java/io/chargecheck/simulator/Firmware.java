@@ -7,6 +7,7 @@ import io.chargecheck.ocpp.message.FirmwareManagement.FirmwareStatusNotification
 import io.chargecheck.ocpp.message.FirmwareManagement.UpdateFirmwareRequest;
 import io.chargecheck.ocpp.message.FirmwareManagement.UpdateFirmwareResponse;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -17,6 +18,13 @@ import java.util.concurrent.CompletableFuture;
  * version survives reboots.
  */
 final class Firmware {
+
+    /**
+     * A firmware file that holds this text (anywhere in it, ASCII) is not valid for this station: it
+     * is downloaded and then fails to install (InstallationFailed), as an image for another model
+     * would. An empty file fails the same way.
+     */
+    public static final String INVALID_MARKER = "CHARGECHECK-INVALID-FIRMWARE";
 
     /** What {@link Quirk#FIRMWARE_NOT_DOWNLOADED} "installs": nothing it fetched. */
     private static final byte[] NOT_FETCHED = {0};
@@ -118,7 +126,11 @@ final class Firmware {
                 (content, failure) -> {
                     if (failure != null) {
                         log.info("firmware download failed: {}", failure);
-                        sendStatus(FirmwareStatus.DownloadFailed);
+                        if (station.has(Quirk.DOWNLOAD_FAILED_NOT_REPORTED)) {
+                            log.info("no DownloadFailed (quirk download-failed-not-reported)");
+                        } else {
+                            sendStatus(FirmwareStatus.DownloadFailed);
+                        }
                         return;
                     }
                     log.info("firmware downloaded: {} bytes", content.length);
@@ -142,10 +154,14 @@ final class Firmware {
     }
 
     private void install(byte[] content, String newVersion) {
-        if (content.length == 0) {
-            log.info("the firmware file is empty: installation failed");
-            sendStatus(FirmwareStatus.InstallationFailed);
-            return;
+        if (!valid(content)) {
+            if (station.has(Quirk.INVALID_FIRMWARE_INSTALLED)) {
+                log.info("the firmware file is not valid for this station; installed all the same (quirk invalid-firmware-installed)");
+            } else {
+                log.info("the firmware file is {}: installation failed", content.length == 0 ? "empty" : "not valid for this station");
+                sendStatus(FirmwareStatus.InstallationFailed);
+                return;
+            }
         }
         Outbox.Outgoing<?> installed = sendStatus(FirmwareStatus.Installed);
         installedVersion = newVersion;
@@ -156,6 +172,10 @@ final class Firmware {
         log.info("firmware {} installed; rebooting into it once no transaction runs", newVersion);
         rebootPending = true;
         rebootIntoNewFirmwareAfter(installed.answer);
+    }
+
+    private static boolean valid(byte[] content) {
+        return content.length > 0 && !new String(content, StandardCharsets.ISO_8859_1).contains(INVALID_MARKER);
     }
 
     private boolean rebootDue() {

@@ -7,7 +7,9 @@ import io.chargecheck.ocpp.message.Core.MeterValuesRequest;
 import io.chargecheck.ocpp.message.Core.ReadingContext;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.concurrent.ScheduledFuture;
 
 /**
  * The meters (Core): energy flows while a connector charges, and MeterValues go out at the
@@ -17,6 +19,7 @@ final class Metering {
 
     private final Station station;
     private final ConfigurationStore configuration;
+    private ScheduledFuture<?> aligned;
 
     Metering(Station station) {
         this.station = station;
@@ -65,12 +68,83 @@ final class Metering {
         if (measurands.isEmpty()) {
             return;
         }
-        MeterValue sample = c.meter.sample(measurands, context, station.now());
+        send(c, c.meter.sample(measurands, context, station.now()));
+    }
+
+    private void send(Connector c, MeterValue sample) {
         Connector.Transaction tx = c.transaction;
         if (tx == null) {
             station.outbox.send(new MeterValuesRequest(c.id, null, List.of(sample)));
+        } else if (!station.outbox.isOnline() && station.has(Quirk.OFFLINE_METER_VALUES_DROPPED)) {
+            station.log.info("offline: MeterValues of transaction {} not kept (quirk offline-meter-values-dropped)", tx.wireId());
         } else {
             station.outbox.sendTransactional(new MeterValuesRequest(c.id, tx.wireId(), List.of(sample)), tx.localId);
+        }
+    }
+
+    // ------------------------------------------------------------------ clock-aligned readings
+
+    /**
+     * (Re)starts the clock-aligned readings: every ClockAlignedDataInterval seconds from midnight
+     * (UTC), MeterValues of MeterValuesAlignedData with context Sample.Clock, timestamped at the
+     * interval's boundary, for every connector (part of its transaction when one runs); a running
+     * transaction also keeps a reading of StopTxnAlignedData for its StopTransaction.
+     */
+    void alignClock() {
+        stopClock();
+        int seconds = configuration.intValue(ConfigurationStore.CLOCK_ALIGNED_DATA_INTERVAL);
+        if (seconds <= 0) {
+            return;
+        }
+        if (station.has(Quirk.METER_VALUES_NOT_CLOCK_ALIGNED)) {
+            station.log.info("clock-aligned readings every {} s from now, not from midnight (quirk meter-values-not-clock-aligned)",
+                    seconds);
+            Instant now = station.now();
+            // never on a whole second by chance: the defect is counting from now
+            unaligned(now.getNano() == 0 ? now.plusMillis(1) : now, Duration.ofSeconds(seconds));
+            return;
+        }
+        nextBoundary(seconds);
+    }
+
+    private void unaligned(Instant last, Duration interval) {
+        Instant next = last.plus(interval);
+        aligned = station.schedule(() -> {
+            clockReading(next);
+            unaligned(next, interval);
+        }, Duration.between(station.clock.instant(), next));
+    }
+
+    void stopClock() {
+        EventLoop.cancel(aligned);
+        aligned = null;
+    }
+
+    private void nextBoundary(int seconds) {
+        Instant now = station.clock.instant();
+        Instant midnight = now.truncatedTo(ChronoUnit.DAYS);
+        long interval = seconds * 1000L;
+        long sinceMidnight = Duration.between(midnight, now).toMillis();
+        Instant boundary = midnight.plusMillis((sinceMidnight / interval + 1) * interval);
+        Instant tomorrow = midnight.plus(1, ChronoUnit.DAYS);
+        Instant next = boundary.isAfter(tomorrow) ? tomorrow : boundary;
+        aligned = station.schedule(() -> {
+            clockReading(next);
+            nextBoundary(seconds);
+        }, Duration.between(now, next));
+    }
+
+    private void clockReading(Instant at) {
+        List<Measurand> measurands = configuration.measurands(ConfigurationStore.METER_VALUES_ALIGNED_DATA);
+        List<Measurand> stopTxn = configuration.measurands(ConfigurationStore.STOP_TXN_ALIGNED_DATA);
+        for (int id = 1; id < station.connectors.length; id++) {
+            Connector c = station.connectors[id];
+            if (!measurands.isEmpty()) {
+                send(c, c.meter.sample(measurands, ReadingContext.SampleClock, at));
+            }
+            if (c.transaction != null && !stopTxn.isEmpty()) {
+                c.transaction.alignedSamples.add(c.meter.sample(stopTxn, ReadingContext.SampleClock, at));
+            }
         }
     }
 

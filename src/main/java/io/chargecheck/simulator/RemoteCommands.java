@@ -30,6 +30,7 @@ final class RemoteCommands {
     private final Station station;
     private final EventLog log;
     private final Map<Action, Handler<Request<?>>> handlers = new EnumMap<>(Action.class);
+    private final Map<Action, Handler<Request<?>>> withoutProfile = new EnumMap<>(Action.class);
 
     RemoteCommands(Station station) {
         this.station = station;
@@ -43,6 +44,14 @@ final class RemoteCommands {
             throw new IllegalStateException(action + " already has a handler");
         }
         handlers.put(action, request -> handler.answer(type.cast(request)));
+    }
+
+    /**
+     * How a station without the profile of these calls answers them, where OCPP 1.6 gives it an
+     * answer of its own (ReserveNow: Rejected); without one it is a CALLERROR NotSupported.
+     */
+    <Q extends Request<?>> void withoutProfile(Class<Q> type, Handler<Q> handler) {
+        withoutProfile.put(Action.ofRequestType(type), request -> handler.answer(type.cast(request)));
     }
 
     /** A frame from the central system: a call to answer, or the answer to a call of ours. */
@@ -109,7 +118,7 @@ final class RemoteCommands {
         } catch (PayloadException e) {
             return Answer.error(e.code(), e.getMessage());
         }
-        Handler<Request<?>> handler = handlers.get(action);
+        Handler<Request<?>> handler = station.supports(action.profile()) ? handlers.get(action) : withoutProfile.get(action);
         if (handler == null) {
             return Answer.error(ErrorCode.NotSupported,
                     action + " (" + action.profile() + " profile) is not supported by this station");
@@ -137,11 +146,6 @@ final class RemoteCommands {
         };
         CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).whenComplete((ok, error) -> station.execute(once));
         station.schedule(once, station.config.callTimeout());
-    }
-
-    /** The version a firmware file brings; see {@link Firmware#versionOf}. */
-    static String versionOf(URI location) {
-        return Firmware.versionOf(location);
     }
 
     /** A location as it may be logged: without the password. */

@@ -1,5 +1,6 @@
 package io.chargecheck.simulator;
 
+import io.chargecheck.ocpp.Action.Profile;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,13 +33,24 @@ import javax.net.ssl.SSLContext;
  * @param variants         legal behaviours that differ from the defaults ({@link Variant})
  * @param replayDelay      with {@link Variant#SLOW_REPLAY}: how long after a reconnect the first kept message goes
  * @param replayGap        with {@link Variant#SLOW_REPLAY}: the pause after each replayed message
+ * @param fixedCable       the cable is fixed to the station (UnlockConnector is NotSupported) rather than a socket
+ * @param backupPower      on a power cut the station stops its transactions (PowerLoss) before it goes down
+ * @param reserveConnectorZero  ReserveConnectorZeroSupported: a reservation may be for the station as a whole
+ * @param supportedProfiles     SupportedFeatureProfiles: the calls of a profile not listed are not supported
+ *                              (Core always is; SmartCharging is not simulated)
  */
 public record SimulatorConfig(URI centralSystemUrl, String chargePointId, int connectors, Set<Quirk> quirks,
                               String password, SSLContext sslContext, Identity identity,
                               Map<String, String> configuration, Duration reconnectMin, Duration reconnectMax,
                               Path stateDirectory, Duration rebootTime, Duration installTime,
                               Duration controlTimeout, Duration callTimeout, Duration transferTimeout,
-                              Set<Variant> variants, Duration replayDelay, Duration replayGap) {
+                              Set<Variant> variants, Duration replayDelay, Duration replayGap,
+                              boolean fixedCable, boolean backupPower, boolean reserveConnectorZero,
+                              Set<Profile> supportedProfiles) {
+
+    /** The feature profiles the simulator can have. */
+    public static final Set<Profile> SIMULATED_PROFILES = Collections.unmodifiableSet(EnumSet.of(Profile.Core,
+            Profile.FirmwareManagement, Profile.LocalAuthListManagement, Profile.Reservation, Profile.RemoteTrigger));
 
     /** What the station says about itself in BootNotification. */
     public record Identity(String vendor, String model, String serialNumber, String firmwareVersion, String iccid,
@@ -89,6 +101,18 @@ public record SimulatorConfig(URI centralSystemUrl, String chargePointId, int co
                 : Collections.unmodifiableSet(EnumSet.copyOf(variants));
         Objects.requireNonNull(replayDelay, "replayDelay");
         Objects.requireNonNull(replayGap, "replayGap");
+        if (!supportedProfiles.contains(Profile.Core)) {
+            throw new IllegalArgumentException("every charge point supports the Core profile; got " + supportedProfiles);
+        }
+        if (!SIMULATED_PROFILES.containsAll(supportedProfiles)) {
+            throw new IllegalArgumentException("the simulator has the profiles " + SIMULATED_PROFILES + ", not "
+                    + supportedProfiles);
+        }
+        supportedProfiles = Collections.unmodifiableSet(EnumSet.copyOf(supportedProfiles));
+    }
+
+    public boolean supports(Profile profile) {
+        return supportedProfiles.contains(profile);
     }
 
     /** Where the simulator connects: the central system URL, a slash, the charge point id. */
@@ -136,6 +160,10 @@ public record SimulatorConfig(URI centralSystemUrl, String chargePointId, int co
         b.variants.addAll(variants);
         b.replayDelay = replayDelay;
         b.replayGap = replayGap;
+        b.fixedCable = fixedCable;
+        b.backupPower = backupPower;
+        b.reserveConnectorZero = reserveConnectorZero;
+        b.supportedProfiles = EnumSet.copyOf(supportedProfiles);
         return b;
     }
 
@@ -159,6 +187,10 @@ public record SimulatorConfig(URI centralSystemUrl, String chargePointId, int co
         private EnumSet<Variant> variants = EnumSet.noneOf(Variant.class);
         private Duration replayDelay = Duration.ofSeconds(3);
         private Duration replayGap = Duration.ofSeconds(1);
+        private boolean fixedCable;
+        private boolean backupPower;
+        private boolean reserveConnectorZero;
+        private EnumSet<Profile> supportedProfiles = EnumSet.copyOf(SIMULATED_PROFILES);
 
         private Builder() {
         }
@@ -206,6 +238,30 @@ public record SimulatorConfig(URI centralSystemUrl, String chargePointId, int co
         public Builder slowReplay(Duration delay, Duration gap) {
             this.replayDelay = delay;
             this.replayGap = gap;
+            return this;
+        }
+
+        /** The cable is fixed to the station (a tethered cable), not plugged into a socket. */
+        public Builder fixedCable(boolean fixed) {
+            this.fixedCable = fixed;
+            return this;
+        }
+
+        /** The station has backup power: on a power cut it stops its transactions before it goes down. */
+        public Builder backupPower(boolean backup) {
+            this.backupPower = backup;
+            return this;
+        }
+
+        /** ReserveConnectorZeroSupported: ReserveNow for connector 0 reserves a connector of the station. */
+        public Builder reserveConnectorZero(boolean supported) {
+            this.reserveConnectorZero = supported;
+            return this;
+        }
+
+        /** SupportedFeatureProfiles; Core is always among them. */
+        public Builder supportedProfiles(Set<Profile> profiles) {
+            this.supportedProfiles = profiles.isEmpty() ? EnumSet.noneOf(Profile.class) : EnumSet.copyOf(profiles);
             return this;
         }
 
@@ -269,7 +325,8 @@ public record SimulatorConfig(URI centralSystemUrl, String chargePointId, int co
         public SimulatorConfig build() {
             return new SimulatorConfig(centralSystemUrl, chargePointId, connectors, quirks, password, sslContext,
                     identity, configuration, reconnectMin, reconnectMax, stateDirectory, rebootTime, installTime,
-                    controlTimeout, callTimeout, transferTimeout, variants, replayDelay, replayGap);
+                    controlTimeout, callTimeout, transferTimeout, variants, replayDelay, replayGap, fixedCable,
+                    backupPower, reserveConnectorZero, supportedProfiles);
         }
     }
 }

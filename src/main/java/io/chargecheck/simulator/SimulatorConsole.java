@@ -23,7 +23,10 @@ final class SimulatorConsole {
 
     static final String COMMANDS = """
             commands: plug N | unplug N | card N TAG | suspend N | resume N | fault N CODE [VENDOR-CODE] | clear N
-                      offline | online | power | status | quit     (N is a connector; 0 is the station for fault/clear)
+                      halfplug N (the lock fails) | evunplug N (cable out of the EV, still in the socket)
+                      jam N (the next UnlockConnector fails) | listfail (the next SendLocalList cannot be stored)
+                      fault all CODE (the whole station) | offline | online | power | poweroff | poweron | status | quit
+                      (N is a connector; 0 is the station for fault/clear)
             with several stations, name the station after the command: plug CP-2 1, status CP-1 (status alone: all)
             """;
 
@@ -78,7 +81,7 @@ final class SimulatorConsole {
 
     private static boolean isCommand(String command) {
         return List.of("plug", "unplug", "card", "suspend", "resume", "fault", "clear", "offline", "online", "power",
-                "status").contains(command);
+                "status", "halfplug", "evunplug", "jam", "listfail", "poweroff", "poweron").contains(command);
     }
 
     private static void run(String command, ChargePointSimulator simulator, String[] args, PrintStream out) {
@@ -88,15 +91,29 @@ final class SimulatorConsole {
             case "card" -> simulator.presentCard(number(args, 0, command), word(args, 1, command, "an id tag"));
             case "suspend" -> simulator.evSuspends(number(args, 0, command));
             case "resume" -> simulator.evResumes(number(args, 0, command));
-            case "fault" -> simulator.injectFault(number(args, 0, command),
-                    errorCode(word(args, 1, command, "an error code, e.g. GroundFailure")),
-                    args.length > 2 ? args[2] : null);
+            case "fault" -> fault(simulator, args, command);
+            case "halfplug" -> simulator.plugInHalfway(number(args, 0, command));
+            case "evunplug" -> simulator.unplugFromEv(number(args, 0, command));
+            case "jam" -> simulator.failNextUnlock(number(args, 0, command));
+            case "listfail" -> simulator.failLocalListStorage();
+            case "poweroff" -> simulator.cutPower();
+            case "poweron" -> simulator.restorePower();
             case "clear" -> simulator.clearFault(number(args, 0, command));
             case "offline" -> simulator.loseNetwork();
             case "online" -> simulator.regainNetwork();
             case "power" -> simulator.powerCycle();
             case "status" -> status(simulator, out);
             default -> out.print(COMMANDS);
+        }
+    }
+
+    private static void fault(ChargePointSimulator simulator, String[] args, String command) {
+        ChargePointErrorCode code = errorCode(word(args, 1, command, "an error code, e.g. GroundFailure"));
+        String vendorCode = args.length > 2 ? args[2] : null;
+        if (word(args, 0, command, "a connector number or all").equalsIgnoreCase("all")) {
+            simulator.injectStationFault(code, vendorCode);
+        } else {
+            simulator.injectFault(number(args, 0, command), code, vendorCode);
         }
     }
 

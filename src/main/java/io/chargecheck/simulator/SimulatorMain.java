@@ -1,5 +1,6 @@
 package io.chargecheck.simulator;
 
+import io.chargecheck.ocpp.Action.Profile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -11,6 +12,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -46,6 +48,11 @@ public final class SimulatorMain {
               --connection-timeout S     initial ConnectionTimeOut in seconds
               --set KEY=VALUE            initial value of any configuration key (repeatable)
               --vendor, --model, --serial, --firmware TEXT   what BootNotification says
+              --fixed-cable              the cable is fixed to the station (UnlockConnector: NotSupported)
+              --backup-power             on a power cut, transactions stop (PowerLoss) before the station goes down
+              --reserve-connector-zero   ReserveConnectorZeroSupported: ReserveNow for the whole station
+              --profiles a,b,c           SupportedFeatureProfiles (default Core,FirmwareManagement,
+                                         LocalAuthListManagement,Reservation,RemoteTrigger)
               --state-dir DIR            keeps the offline queue and availability across restarts (default: temporary;
                                          with several stations, one subdirectory per id)
               --list-quirks              lists the quirks and exits
@@ -75,7 +82,9 @@ public final class SimulatorMain {
             }
             if (options.contains("--list-quirks")) {
                 for (Quirk quirk : Quirk.values()) {
-                    out.printf("  %-34s case %2d: %s%n", quirk.wireName(), quirk.testCase(), quirk.description());
+                    String script = quirk.testCase() == Quirk.NO_SCRIPT_CASE ? "       " : String.format("case %2d", quirk.testCase());
+                    String octt = quirk.octtCases().isEmpty() ? "" : " [" + String.join(" ", quirk.octtCases()) + "]";
+                    out.printf("  %-40s %s: %s%s%n", quirk.wireName(), script, quirk.description(), octt);
                 }
                 return;
             }
@@ -205,6 +214,10 @@ public final class SimulatorMain {
                 case "--serial" -> identity = identity.withSerialNumber(value(options, option));
                 case "--firmware" -> identity = identity.withFirmwareVersion(value(options, option));
                 case "--state-dir" -> config.stateDirectory(Path.of(value(options, option)));
+                case "--fixed-cable" -> config.fixedCable(true);
+                case "--backup-power" -> config.backupPower(true);
+                case "--reserve-connector-zero" -> config.reserveConnectorZero(true);
+                case "--profiles" -> config.supportedProfiles(profiles(value(options, option)));
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
@@ -215,6 +228,22 @@ public final class SimulatorMain {
             config.sslContext(trusting(truststore, truststorePassword));
         }
         return config.identity(identity).build();
+    }
+
+    private static Set<Profile> profiles(String names) {
+        EnumSet<Profile> profiles = EnumSet.noneOf(Profile.class);
+        for (String name : names.split(",")) {
+            if (name.isBlank()) {
+                continue;
+            }
+            try {
+                profiles.add(Profile.valueOf(name.trim()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("unknown feature profile '" + name.trim() + "'; known: "
+                        + SimulatorConfig.SIMULATED_PROFILES);
+            }
+        }
+        return profiles;
     }
 
     /** A TLS context that trusts the certificates in a PKCS12 truststore (a self-signed central system's). */

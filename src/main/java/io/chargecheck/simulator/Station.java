@@ -1,5 +1,6 @@
 package io.chargecheck.simulator;
 
+import io.chargecheck.ocpp.Action.Profile;
 import io.chargecheck.ocpp.message.Core.AvailabilityType;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
+import java.util.stream.Collectors;
 
 /**
  * What the parts of one simulated charge point share: its configuration, log, event loop, flash
@@ -37,6 +39,7 @@ final class Station {
     Boot boot;
     Statuses statuses;
     Transactions transactions;
+    RemoteTransactions remoteTransactions;
     Metering metering;
     Authorizing authorizing;
     Firmware firmware;
@@ -53,7 +56,7 @@ final class Station {
         this.loop = loop;
         this.store = store;
         this.configuration = new ConfigurationStore(config.connectors());
-        keysOfTheVariants();
+        keysOfThisStation();
         Instant now = now();
         this.connectors = new Connector[config.connectors() + 1];
         for (int id = 0; id <= config.connectors(); id++) {
@@ -61,8 +64,20 @@ final class Station {
         }
     }
 
-    /** The configuration keys a variant's charger does not have, or treats otherwise. */
-    private void keysOfTheVariants() {
+    /** The configuration keys this station's profiles, facts and variants give it. */
+    private void keysOfThisStation() {
+        configuration.fact(ConfigurationStore.SUPPORTED_FEATURE_PROFILES, config.supportedProfiles().stream()
+                .map(Enum::name).collect(Collectors.joining(",")));
+        if (!supports(Profile.LocalAuthListManagement)) {
+            configuration.remove(ConfigurationStore.LOCAL_AUTH_LIST_ENABLED);
+            configuration.remove(ConfigurationStore.LOCAL_AUTH_LIST_MAX_LENGTH);
+            configuration.remove(ConfigurationStore.SEND_LOCAL_LIST_MAX_LENGTH);
+        }
+        if (supports(Profile.Reservation)) {
+            configuration.fact(ConfigurationStore.RESERVE_CONNECTOR_ZERO_SUPPORTED, String.valueOf(config.reserveConnectorZero()));
+        } else {
+            configuration.remove(ConfigurationStore.RESERVE_CONNECTOR_ZERO_SUPPORTED);
+        }
         if (config.has(Variant.NO_AUTH_CACHE)) {
             configuration.remove(ConfigurationStore.AUTHORIZATION_CACHE_ENABLED);
             configuration.preset(ConfigurationStore.ALLOW_OFFLINE_TX_FOR_UNKNOWN_ID, "false");
@@ -81,6 +96,10 @@ final class Station {
 
     boolean has(Variant variant) {
         return config.has(variant);
+    }
+
+    boolean supports(Profile profile) {
+        return config.supports(profile);
     }
 
     Instant now() {
@@ -121,6 +140,7 @@ final class Station {
      * and every status that changed is reported. Runs after every event-loop task.
      */
     void reconcile() {
+        reservations.holdLastFreeConnector();
         metering.updateEnergyFlow();
         statuses.reconcile();
     }

@@ -7,6 +7,8 @@ import io.chargecheck.ocpp.message.Core.ChangeAvailabilityResponse;
 import io.chargecheck.ocpp.message.Core.ChargePointErrorCode;
 import io.chargecheck.ocpp.message.Core.ChargePointStatus;
 import io.chargecheck.ocpp.message.Core.StatusNotificationRequest;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
@@ -39,13 +41,33 @@ final class Statuses {
             return; // reported once the connection is back, as what changed meanwhile
         }
         boolean stationFaulted = station.stationFaulted();
+        Duration minimum = Duration.ofSeconds(station.configuration.intValue(ConfigurationStore.MINIMUM_STATUS_DURATION));
+        Instant now = station.now();
         for (Connector c : station.connectors) {
             Connector.Report report = c.report(stationFaulted);
-            if (!report.equals(c.reported)) {
+            if (report.equals(c.reported)) {
+                c.pendingReport = null;
+            } else if (lastedLongEnough(c, report, minimum, now)) {
+                c.pendingReport = null;
                 c.reported = report;
                 send(c, report);
             }
         }
+    }
+
+    /** MinimumStatusDuration: a status is reported once it has lasted that long (0: at once). */
+    private boolean lastedLongEnough(Connector c, Connector.Report report, Duration minimum, Instant now) {
+        if (minimum.isZero()) {
+            return true;
+        }
+        if (!report.equals(c.pendingReport)) {
+            c.pendingReport = report;
+            c.pendingSince = now;
+            station.schedule(() -> log.info("connector {} has been {} for {} s (MinimumStatusDuration)", c.id,
+                    report.status(), minimum.toSeconds()), minimum); // the reconciliation after it reports what lasted
+            return false;
+        }
+        return !Duration.between(c.pendingSince, now).minus(minimum).isNegative();
     }
 
     /** After a boot every connector, 0 first, is reported (connector 0 not by every charger: a variant). */
@@ -60,6 +82,7 @@ final class Statuses {
 
     /** Reports the connector's current status whether it changed or not (TriggerMessage). */
     void reportNow(Connector c) {
+        c.pendingReport = null;
         c.reported = c.report(station.stationFaulted());
         send(c, c.reported);
     }
@@ -73,7 +96,7 @@ final class Statuses {
         String vendorErrorCode = hideError ? null : report.vendorErrorCode();
         log.info("{} is {}{}", c.isStation() ? "station (connector 0)" : "connector " + c.id, report.status(),
                 errorCode == ChargePointErrorCode.NoError ? "" : " (" + errorCode + ")");
-        station.outbox.send(new StatusNotificationRequest(c.id, errorCode, null, report.status(), station.now(), null,
+        station.outbox.send(new StatusNotificationRequest(c.id, errorCode, report.info(), report.status(), station.now(), null,
                 vendorErrorCode));
     }
 
@@ -126,10 +149,25 @@ final class Statuses {
                 c.isStation() ? "the station itself" : "connector " + c.id);
     }
 
-    /** The fault is gone and normal operation restored: that also ends a status stuck by a quirk. */
+    /** A hardware fault of the whole station: connector 0 and every connector are Faulted. */
+    void stationWideFault(ChargePointErrorCode errorCode, String vendorErrorCode) {
+        for (Connector c : station.connectors) {
+            c.fault = new Connector.Fault(errorCode, vendorErrorCode);
+        }
+        log.info("hardware fault {}{} of the whole station", errorCode, vendorErrorCode == null ? "" : " (" + vendorErrorCode + ")");
+    }
+
+    /**
+     * The fault is gone and normal operation restored: that also ends a status stuck by a quirk, a
+     * blocked lock, and (connector 0) a broken local list storage.
+     */
     void faultCleared(Connector c) {
         c.fault = null;
         c.frozenStatus = null;
+        c.lockJammed = false;
+        if (c.isStation()) {
+            station.authorizing.storageRepaired();
+        }
         if (c.isStation() && station.has(Quirk.STATION_FAULT_ON_CONNECTOR_ONE)) {
             station.connectors[1].fault = null;
         }

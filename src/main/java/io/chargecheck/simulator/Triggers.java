@@ -32,15 +32,21 @@ final class Triggers {
         }
         int lowest = message == MessageTrigger.MeterValues ? 1 : 0;
         if (id != null && (id < lowest || id >= station.connectors.length)) {
-            log.info("TriggerMessage {} for connector {}: Rejected, no such connector", message, id);
-            return Answer.of(new TriggerMessageResponse(TriggerMessageStatus.Rejected));
+            if (!station.has(Quirk.TRIGGER_UNKNOWN_CONNECTOR_ACCEPTED)) {
+                log.info("TriggerMessage {} for connector {}: Rejected, no such connector", message, id);
+                return Answer.of(new TriggerMessageResponse(TriggerMessageStatus.Rejected));
+            }
+            log.info("TriggerMessage {} for connector {}, which does not exist: Accepted, for every connector"
+                    + " (quirk trigger-unknown-connector-accepted)", message, id);
+            id = null;
         }
         log.info("TriggerMessage {}{}: Accepted", message, id == null ? "" : " for connector " + id);
         TriggerMessageResponse accepted = new TriggerMessageResponse(TriggerMessageStatus.Accepted);
         if (station.has(Quirk.TRIGGER_ACCEPTED_NOTHING_SENT)) {
             return Answer.of(accepted, () -> log.info("nothing is sent (quirk trigger-accepted-nothing-sent)"));
         }
-        return Answer.of(accepted, () -> triggered(message, id));
+        Integer connector = id;
+        return Answer.of(accepted, () -> triggered(message, connector));
     }
 
     private void triggered(MessageTrigger message, Integer id) {

@@ -28,8 +28,8 @@ public enum Variant {
                     + " takes effect at the next boot"),
     NOTIFICATIONS_BEFORE_ANSWER("notifications-before-answer",
             "GetDiagnostics is answered only after the upload, its Uploading and Uploaded (or UploadFailed)"
-                    + " DiagnosticsStatusNotifications already sent; UpdateFirmware whose retrieveDate has come is"
-                    + " answered after its Downloading FirmwareStatusNotification"),
+                    + " DiagnosticsStatusNotifications already sent; UpdateFirmware whose retrieveDate has come (within"
+                    + " 1 s) is answered after its Downloading FirmwareStatusNotification"),
     NO_CONNECTOR_ZERO_AT_BOOT("no-connector-zero-at-boot",
             "after a boot, StatusNotifications for connectors 1..n only, none for connector 0 (a later change of"
                     + " the station's own status is still reported on connector 0)"),

@@ -210,10 +210,11 @@ class SelfTest {
                 assertThat(result.scenarios()).as("cases ran").isNotEmpty();
             }));
         }
-        // Quirks and variants added to the simulator must get a line here.
+        // Quirks and variants added to the simulator must get a line here (quirks only the OCA's plan looks for, in its own).
         tests.add(dynamicTest("every quirk is in the matrix", () -> assertThat(Stream.concat(MATRIX.stream().map(Catch::quirk),
                 FINDINGS.stream().map(Finding::quirk))).containsAll(Arrays.stream(Quirk.values())
-                .filter(q -> q != Quirk.SOFT_RESET_NEEDS_SECOND_ATTEMPT).toList())));
+                .filter(q -> q != Quirk.SOFT_RESET_NEEDS_SECOND_ATTEMPT).filter(q -> q.testCase() != Quirk.NO_SCRIPT_CASE)
+                .toList())));
         tests.add(dynamicTest("every variant is among the legal behaviours", () -> assertThat(LEGAL.stream().map(Legal::name))
                 .containsAll(Arrays.stream(Variant.values()).map(Variant::wireName).toList())));
         return tests.stream();

@@ -9,6 +9,14 @@ import io.chargecheck.centralsystem.JournalEntry;
 import io.chargecheck.ftp.EmbeddedFtpServer;
 import io.chargecheck.ocpp.Action;
 import io.chargecheck.ocpp.Frame;
+import io.chargecheck.ocpp.message.Core.AuthorizationStatus;
+import io.chargecheck.ocpp.message.Core.AuthorizeRequest;
+import io.chargecheck.ocpp.message.Core.AuthorizeResponse;
+import io.chargecheck.ocpp.message.Core.IdTagInfo;
+import io.chargecheck.ocpp.message.Core.MeterValuesRequest;
+import io.chargecheck.ocpp.message.Core.ReadingContext;
+import io.chargecheck.ocpp.message.Core.StartTransactionRequest;
+import io.chargecheck.ocpp.message.Core.StartTransactionResponse;
 import io.chargecheck.ocpp.message.Core.StatusNotificationRequest;
 import io.chargecheck.ocpp.message.RemoteTrigger.MessageTrigger;
 import io.chargecheck.ocpp.message.RemoteTrigger.TriggerMessageRequest;
@@ -165,6 +173,44 @@ final class Bench implements AutoCloseable {
         assertThat(call(chargePointId, new TriggerMessageRequest(MessageTrigger.Heartbeat, null)).status())
                 .isEqualTo(TriggerMessageStatus.Accepted);
         awaitSent(chargePointId, io.chargecheck.ocpp.message.Core.HeartbeatRequest.class, mark);
+    }
+
+    /**
+     * The central system answers for {@code members} (Authorize and StartTransaction) Accepted with
+     * parentIdTag {@code group}; other cards as before.
+     */
+    void group(String group, String... members) {
+        java.util.Set<String> inGroup = java.util.Set.of(members);
+        java.util.concurrent.atomic.AtomicInteger ids = new java.util.concurrent.atomic.AtomicInteger(1000);
+        var policy = cs.config().idTags();
+        java.util.function.Function<String, IdTagInfo> info = idTag -> inGroup.contains(idTag)
+                ? new IdTagInfo(null, group, AuthorizationStatus.Accepted) : policy.infoOf(idTag);
+        cs.responders().on(AuthorizeRequest.class, (id, authorize) -> new AuthorizeResponse(info.apply(authorize.idTag())));
+        cs.responders().on(StartTransactionRequest.class, (id, start) ->
+                new StartTransactionResponse(info.apply(start.idTag()), ids.incrementAndGet()));
+    }
+
+    /** Waits for a MeterValues since the mark whose first reading has this context. */
+    List<MeterValuesRequest> meterValues(String chargePointId, long since, ReadingContext context) {
+        return sent(chargePointId, MeterValuesRequest.class, since).stream()
+                .filter(m -> m.meterValue().get(0).sampledValue().get(0).context() == context).toList();
+    }
+
+    /** ChangeConfiguration, answered. */
+    io.chargecheck.ocpp.message.Core.ConfigurationStatus change(String chargePointId, String key, String value) {
+        return call(chargePointId, new io.chargecheck.ocpp.message.Core.ChangeConfigurationRequest(key, value)).status();
+    }
+
+    /** A transaction at connector 1 for GOOD-1, started with the cable first and the card, once it has its id. */
+    static void charging(ChargePointSimulator station) {
+        station.plugIn(1);
+        station.presentCard(1, "GOOD-1");
+        await().until(() -> station.transactionId(1).isPresent());
+    }
+
+    /** The condition holds, and keeps holding for a while past the timers that could break it. */
+    static void nothingFor(Duration timers, java.util.concurrent.Callable<Boolean> condition) {
+        Awaitility.await().during(timers).atMost(timers.plusSeconds(2)).pollInterval(Duration.ofMillis(50)).until(condition);
     }
 
     boolean hasCall(String chargePointId, Action action, long since) {

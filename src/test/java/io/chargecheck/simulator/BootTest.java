@@ -8,7 +8,6 @@ import io.chargecheck.ocpp.message.Core.ChargePointStatus;
 import io.chargecheck.ocpp.message.Core.HeartbeatRequest;
 import io.chargecheck.ocpp.message.Core.RegistrationStatus;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 
 class BootTest {
 
@@ -21,7 +20,7 @@ class BootTest {
         }
     }
 
-    @Test
+    @SideBySide
     void bootsWithItsIdentityThenReportsConnectorZeroAndEveryConnectorThenBeats() {
         bench = Bench.start(cs -> cs.heartbeatInterval(1));
         long mark = bench.mark();
@@ -44,7 +43,7 @@ class BootTest {
         assertThat(cp.configuration("HeartbeatInterval")).contains("1");
     }
 
-    @Test
+    @SideBySide
     void aConfigurationValueTheStationWouldRefuseStopsItBeforeItStarts() {
         SimulatorConfig config = SimulatorConfig.builder().centralSystemUrl("ws://127.0.0.1:1/ocpp")
                 .configure("NumberOfConnectors", "3").build();

@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Registration answers other than Accepted, and the secured connections of security profiles 1 and 2. */
@@ -33,7 +32,7 @@ class BootVariantsTest {
         bench.close();
     }
 
-    @Test
+    @SideBySide
     void pendingOnlyAnswersTheCentralSystemAndBootsAgainAfterTheInterval() {
         bench = Bench.start(cs -> cs.heartbeatInterval(1));
         AtomicReference<RegistrationStatus> answer = new AtomicReference<>(RegistrationStatus.Pending);
@@ -54,7 +53,7 @@ class BootVariantsTest {
         assertThat(cp.registrationStatus()).contains(RegistrationStatus.Accepted);
     }
 
-    @Test
+    @SideBySide
     void rejectedTriesAgainAfterTheInterval() {
         bench = Bench.start(cs -> cs.heartbeatInterval(1).registrationStatus(RegistrationStatus.Rejected));
         ChargePointSimulator cp = bench.add(new ChargePointSimulator(bench.config("CP-R").build()));
@@ -66,7 +65,7 @@ class BootVariantsTest {
         assertThat(cp.registrationStatus()).contains(RegistrationStatus.Rejected);
     }
 
-    @Test
+    @SideBySide
     void basicAuthWithTheRightPasswordConnectsAndTheWrongOneIsRefused() {
         bench = Bench.start(cs -> cs.securityProfile(SecurityProfile.BASIC).authorizationKey("s3cret"));
         ChargePointSimulator right = bench.boot(bench.config("CP-A").password("s3cret"));
@@ -83,7 +82,7 @@ class BootVariantsTest {
         });
     }
 
-    @Test
+    @SideBySide
     void wssWithBasicAuthWhenTheStationTrustsTheCertificate() throws Exception {
         Path keystore = SelfSignedCertificate.generate(temp.resolve("cs.p12"), "changeit", List.of("localhost", "127.0.0.1"));
         bench = Bench.start(cs -> cs.securityProfile(SecurityProfile.TLS_BASIC).authorizationKey("s3cret")

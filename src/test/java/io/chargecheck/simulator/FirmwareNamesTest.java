@@ -9,10 +9,10 @@ class FirmwareNamesTest {
 
     @Test
     void theVersionIsTheFileNameWithoutItsExtension() {
-        assertThat(RemoteCommands.versionOf(URI.create("ftp://u:p@h:21/firmware/cc-sim-2.0.1.bin"))).isEqualTo("cc-sim-2.0.1");
-        assertThat(RemoteCommands.versionOf(URI.create("ftp://h/fw/image-3.1.tar.gz"))).isEqualTo("image-3.1");
-        assertThat(RemoteCommands.versionOf(URI.create("ftp://h/fw/4.2.0"))).isEqualTo("4.2.0");
-        assertThat(RemoteCommands.versionOf(URI.create("ftp://h/"))).isEqualTo("unknown");
+        assertThat(Firmware.versionOf(URI.create("ftp://u:p@h:21/firmware/cc-sim-2.0.1.bin"))).isEqualTo("cc-sim-2.0.1");
+        assertThat(Firmware.versionOf(URI.create("ftp://h/fw/image-3.1.tar.gz"))).isEqualTo("image-3.1");
+        assertThat(Firmware.versionOf(URI.create("ftp://h/fw/4.2.0"))).isEqualTo("4.2.0");
+        assertThat(Firmware.versionOf(URI.create("ftp://h/"))).isEqualTo("unknown");
     }
 
     @Test

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Transaction messages while the central system is out of reach: kept, persisted, replayed in order. */
@@ -29,7 +28,7 @@ class OfflineTest {
         bench.close();
     }
 
-    @Test
+    @SideBySide
     void whatHappensOfflineIsReplayedInOrderWithTheTransactionIdOnReconnect() {
         bench = Bench.start();
         ChargePointSimulator cp = bench.boot(bench.config(CP).configure("MeterValueSampleInterval", "1"));
@@ -64,7 +63,7 @@ class OfflineTest {
         assertThat(cp.queuedTransactionMessages()).isZero();
     }
 
-    @Test
+    @SideBySide
     void aTransactionStartedOfflineSurvivesARestartAndGetsItsIdOnReplay() {
         bench = Bench.start();
         SimulatorConfig.Builder config = bench.config(CP).stateDirectory(state)
@@ -93,7 +92,7 @@ class OfflineTest {
         assertThat(bench.awaitSent(CP, StopTransactionRequest.class, mark).transactionId()).isEqualTo(assigned);
     }
 
-    @Test
+    @SideBySide
     void withoutNetworkStatusesAreNotQueuedButReportedWhenItIsBack() {
         bench = Bench.start();
         ChargePointSimulator cp = bench.boot(bench.config(CP));

@@ -46,7 +46,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 
 /**
  * Each quirk does what it says, and only that: the scenario that shows the defect, against the
@@ -71,15 +70,16 @@ class QuirksTest {
         }
     }
 
-    @Test
+    @SideBySide
     void everyQuirkHasItsTestHere() {
-        Set<String> tests = Arrays.stream(QuirksTest.class.getDeclaredMethods()).map(Method::getName).collect(Collectors.toSet());
+        Set<String> tests = Arrays.stream(new Class<?>[] {QuirksTest.class, OcttQuirksTest.class})
+                .flatMap(type -> Arrays.stream(type.getDeclaredMethods())).map(Method::getName).collect(Collectors.toSet());
         assertThat(Arrays.stream(Quirk.values()).map(QuirksTest::testName)).allSatisfy(name -> assertThat(tests).contains(name));
-        assertThat(Arrays.stream(Quirk.values()).map(Quirk::testCase).collect(Collectors.toSet()))
-                .as("at least one quirk for each of the 16 test cases").hasSize(16);
+        assertThat(Arrays.stream(Quirk.values()).map(Quirk::testCase).filter(c -> c != Quirk.NO_SCRIPT_CASE)
+                .collect(Collectors.toSet())).as("at least one quirk for each of the 16 test cases").hasSize(16);
     }
 
-    private static String testName(Quirk quirk) {
+    static String testName(Quirk quirk) {
         String[] words = quirk.wireName().split("-");
         StringBuilder name = new StringBuilder(words[0]);
         for (int i = 1; i < words.length; i++) {
@@ -90,7 +90,7 @@ class QuirksTest {
 
     // ---- case 1
 
-    @Test
+    @SideBySide
     void bootWithoutSerial() {
         boot(Quirk.BOOT_WITHOUT_SERIAL);
         BootNotificationRequest boot = bench.awaitSent(CP, BootNotificationRequest.class, 0);
@@ -101,15 +101,15 @@ class QuirksTest {
 
     // ---- case 2
 
-    @Test
+    @SideBySide
     void noHeartbeat() {
         bench = Bench.start(cs -> cs.heartbeatInterval(1));
         cp = bench.boot(bench.config(CP).quirk(Quirk.NO_HEARTBEAT));
-        nothingFor(PAST_ONE_SECOND, () -> bench.sent(CP, HeartbeatRequest.class, 0).isEmpty());
+        Bench.nothingFor(PAST_ONE_SECOND, () -> bench.sent(CP, HeartbeatRequest.class, 0).isEmpty());
         bench.barrier(CP); // a triggered one still comes
     }
 
-    @Test
+    @SideBySide
     void heartbeatIntervalIgnored() {
         bench = Bench.start(cs -> cs.heartbeatInterval(1));
         cp = bench.boot(bench.config(CP).quirk(Quirk.HEARTBEAT_INTERVAL_IGNORED));
@@ -123,7 +123,7 @@ class QuirksTest {
 
     // ---- case 3
 
-    @Test
+    @SideBySide
     void noConnectorZeroStatus() {
         boot(Quirk.NO_CONNECTOR_ZERO_STATUS);
         assertThat(bench.sent(CP, StatusNotificationRequest.class, 0)).extracting(StatusNotificationRequest::connectorId)
@@ -135,7 +135,7 @@ class QuirksTest {
                 .containsExactly(1, 2);
     }
 
-    @Test
+    @SideBySide
     void availabilityNotReported() {
         boot(Quirk.AVAILABILITY_NOT_REPORTED);
         long mark = bench.mark();
@@ -148,7 +148,7 @@ class QuirksTest {
 
     // ---- case 4
 
-    @Test
+    @SideBySide
     void unknownKeyNotReported() {
         boot(Quirk.UNKNOWN_KEY_NOT_REPORTED);
         var answer = bench.call(CP, new GetConfigurationRequest(List.of("HeartbeatInterval", "NoSuchKey")));
@@ -158,7 +158,7 @@ class QuirksTest {
 
     // ---- case 5
 
-    @Test
+    @SideBySide
     void keyNotSupported() {
         boot(Quirk.KEY_NOT_SUPPORTED);
         assertThat(change("ConnectionTimeOut", "60")).isEqualTo(ConfigurationStatus.NotSupported);
@@ -167,7 +167,7 @@ class QuirksTest {
                 .as("still listed").hasSize(1);
     }
 
-    @Test
+    @SideBySide
     void rejectChangeConfiguration() {
         boot(Quirk.REJECT_CHANGE_CONFIGURATION);
         assertThat(change("HeartbeatInterval", "300")).isEqualTo(ConfigurationStatus.Rejected);
@@ -177,7 +177,7 @@ class QuirksTest {
 
     // ---- case 6
 
-    @Test
+    @SideBySide
     void remoteStartIgnored() {
         boot(Quirk.REMOTE_START_IGNORED);
         cp.plugIn(1);
@@ -189,7 +189,7 @@ class QuirksTest {
         assertThat(cp.transactionId(1)).isEmpty();
     }
 
-    @Test
+    @SideBySide
     void localStartWithoutAuthorize() {
         boot(Quirk.LOCAL_START_WITHOUT_AUTHORIZE);
         cp.plugIn(1);
@@ -203,7 +203,7 @@ class QuirksTest {
                 .containsExactly("Authorize", "StatusNotification 2 Preparing");
     }
 
-    @Test
+    @SideBySide
     void startDespiteRejectedCard() {
         boot(Quirk.START_DESPITE_REJECTED_CARD);
         cp.plugIn(1);
@@ -215,7 +215,7 @@ class QuirksTest {
 
     // ---- case 7
 
-    @Test
+    @SideBySide
     void remoteStopIgnored() {
         charging(Quirk.REMOTE_STOP_IGNORED);
         long mark = bench.mark();
@@ -226,7 +226,7 @@ class QuirksTest {
         assertThat(cp.status(1)).isEqualTo(ChargePointStatus.Charging);
     }
 
-    @Test
+    @SideBySide
     void localStopIgnored() {
         charging(Quirk.LOCAL_STOP_IGNORED);
         long mark = bench.mark();
@@ -236,7 +236,7 @@ class QuirksTest {
         assertThat(cp.transactionId(1)).isPresent();
     }
 
-    @Test
+    @SideBySide
     void unplugDoesNotStop() {
         charging(Quirk.UNPLUG_DOES_NOT_STOP);
         long mark = bench.mark();
@@ -247,7 +247,7 @@ class QuirksTest {
 
     // ---- case 8
 
-    @Test
+    @SideBySide
     void rejectMeasurand() {
         boot(Quirk.REJECT_MEASURAND);
         assertThat(change("MeterValuesSampledData", "Energy.Active.Import.Register,Voltage")).isEqualTo(ConfigurationStatus.Rejected);
@@ -255,18 +255,18 @@ class QuirksTest {
                 .isEqualTo(ConfigurationStatus.Accepted);
     }
 
-    @Test
+    @SideBySide
     void noMeterValues() {
         bench = Bench.start();
         cp = bench.boot(bench.config(CP).quirk(Quirk.NO_METER_VALUES).configure("MeterValueSampleInterval", "1"));
         long mark = bench.mark();
         cp.plugIn(1);
         cp.presentCard(1, "GOOD-1");
-        nothingFor(PAST_ONE_SECOND, () -> periodic(mark).isEmpty());
+        Bench.nothingFor(PAST_ONE_SECOND, () -> periodic(mark).isEmpty());
         assertThat(bench.sent(CP, MeterValuesRequest.class, mark)).as("the Transaction.Begin sample still comes").hasSize(1);
     }
 
-    @Test
+    @SideBySide
     void meterIntervalIgnored() {
         bench = Bench.start();
         cp = bench.boot(bench.config(CP).quirk(Quirk.METER_INTERVAL_IGNORED).configure("MeterValueSampleInterval", "1"));
@@ -279,7 +279,7 @@ class QuirksTest {
                 .isGreaterThan(Duration.ofSeconds(Quirk.FIXED_METER_INTERVAL_SECONDS).minusMillis(500));
     }
 
-    @Test
+    @SideBySide
     void noTransactionMeterValues() {
         charging(Quirk.NO_TRANSACTION_METER_VALUES);
         assertThat(bench.sent(CP, MeterValuesRequest.class, 0)).as("no Transaction.Begin sample").isEmpty();
@@ -288,7 +288,7 @@ class QuirksTest {
         assertThat(bench.awaitSent(CP, StopTransactionRequest.class, mark).transactionData()).isNull();
     }
 
-    @Test
+    @SideBySide
     void meterValuesEnergyOnly() {
         boot(Quirk.METER_VALUES_ENERGY_ONLY);
         assertThat(change("MeterValuesSampledData", "Energy.Active.Import.Register,Voltage,Current.Import,Power.Active.Import"))
@@ -302,13 +302,13 @@ class QuirksTest {
 
     // ---- case 9
 
-    @Test
+    @SideBySide
     void hardResetIgnored() {
         boot(Quirk.HARD_RESET_IGNORED);
         assertResetDoesNothing(ResetType.Hard);
     }
 
-    @Test
+    @SideBySide
     void softResetIgnored() {
         boot(Quirk.SOFT_RESET_IGNORED);
         assertResetDoesNothing(ResetType.Soft);
@@ -317,7 +317,7 @@ class QuirksTest {
         bench.awaitSent(CP, BootNotificationRequest.class, mark); // a hard one works
     }
 
-    @Test
+    @SideBySide
     void softResetNeedsSecondAttempt() {
         boot(Quirk.SOFT_RESET_NEEDS_SECOND_ATTEMPT);
         assertResetDoesNothing(ResetType.Soft);
@@ -328,7 +328,7 @@ class QuirksTest {
 
     // ---- case 10
 
-    @Test
+    @SideBySide
     void faultWithoutErrorCode() {
         boot(Quirk.FAULT_WITHOUT_ERROR_CODE);
         long mark = bench.mark();
@@ -338,7 +338,7 @@ class QuirksTest {
         assertThat(faulted.errorCode()).isEqualTo(ChargePointErrorCode.NoError);
     }
 
-    @Test
+    @SideBySide
     void stationFaultOnConnectorOne() {
         boot(Quirk.STATION_FAULT_ON_CONNECTOR_ONE);
         long mark = bench.mark();
@@ -349,7 +349,7 @@ class QuirksTest {
 
     // ---- case 11
 
-    @Test
+    @SideBySide
     void wrongStatusAfterUnplug() {
         boot(Quirk.WRONG_STATUS_AFTER_UNPLUG);
         long mark = bench.mark();
@@ -369,40 +369,40 @@ class QuirksTest {
                 "StatusNotification 2 Available");
     }
 
-    @Test
+    @SideBySide
     void connectionTimeoutIgnored() {
         bench = Bench.start();
         cp = bench.boot(bench.config(CP).quirk(Quirk.CONNECTION_TIMEOUT_IGNORED).configure("ConnectionTimeOut", "1"));
         long mark = bench.mark();
         cp.presentCard(1, "GOOD-1");
         assertThat(bench.trail(CP, mark)).containsExactly("Authorize", "StatusNotification 1 Preparing");
-        nothingFor(PAST_ONE_SECOND, () -> bench.trail(CP, mark).size() == 2);
+        Bench.nothingFor(PAST_ONE_SECOND, () -> bench.trail(CP, mark).size() == 2);
         assertThat(cp.status(1)).isEqualTo(ChargePointStatus.Preparing);
     }
 
     // ---- case 12
 
-    @Test
+    @SideBySide
     void firmwareNeverInstalled() {
         boot(Quirk.FIRMWARE_NEVER_INSTALLED);
         long mark = updateFirmware();
         Bench.await().until(() -> bench.firmwareStatuses(CP, mark).contains(FirmwareStatus.Installing));
-        nothingFor(PAST_INSTALL_AND_REBOOT, () -> bench.firmwareStatuses(CP, mark).size() == 3
+        Bench.nothingFor(PAST_INSTALL_AND_REBOOT, () -> bench.firmwareStatuses(CP, mark).size() == 3
                 && !bench.hasCall(CP, Action.BootNotification, mark));
         assertThat(bench.firmwareStatuses(CP, mark)).containsExactly(FirmwareStatus.Downloading, FirmwareStatus.Downloaded,
                 FirmwareStatus.Installing);
     }
 
-    @Test
+    @SideBySide
     void firmwareNoReboot() {
         boot(Quirk.FIRMWARE_NO_REBOOT);
         long mark = updateFirmware();
         Bench.await().until(() -> bench.firmwareStatuses(CP, mark).contains(FirmwareStatus.Installed));
-        nothingFor(PAST_INSTALL_AND_REBOOT, () -> !bench.hasCall(CP, Action.BootNotification, mark));
+        Bench.nothingFor(PAST_INSTALL_AND_REBOOT, () -> !bench.hasCall(CP, Action.BootNotification, mark));
         assertThat(cp.firmwareVersion()).isEqualTo("1.0.0");
     }
 
-    @Test
+    @SideBySide
     void firmwareNotDownloaded() {
         boot(Quirk.FIRMWARE_NOT_DOWNLOADED);
         long mark = bench.mark();
@@ -416,7 +416,7 @@ class QuirksTest {
 
     // ---- case 13
 
-    @Test
+    @SideBySide
     void diagnosticsNeverUploaded() {
         boot(Quirk.DIAGNOSTICS_NEVER_UPLOADED);
         long mark = bench.mark();
@@ -424,11 +424,11 @@ class QuirksTest {
                 null, null)).fileName();
         assertThat(fileName).isNotBlank();
         Bench.await().until(() -> bench.diagnosticsStatuses(CP, mark).contains(DiagnosticsStatus.Uploading));
-        nothingFor(PAST_INSTALL_AND_REBOOT, () -> bench.diagnosticsStatuses(CP, mark).size() == 1
+        Bench.nothingFor(PAST_INSTALL_AND_REBOOT, () -> bench.diagnosticsStatuses(CP, mark).size() == 1
                 && bench.ftp().uploadedFileNames().isEmpty());
     }
 
-    @Test
+    @SideBySide
     void diagnosticsNoFileName() {
         boot(Quirk.DIAGNOSTICS_NO_FILE_NAME);
         long mark = bench.mark();
@@ -441,7 +441,7 @@ class QuirksTest {
 
     // ---- case 14
 
-    @Test
+    @SideBySide
     void loseQueuedStopTransaction() {
         charging(Quirk.LOSE_QUEUED_STOP_TRANSACTION);
         cp.loseNetwork();
@@ -453,7 +453,7 @@ class QuirksTest {
         assertThat(bench.trail(CP, mark)).containsExactly("StatusNotification 1 Available", "Heartbeat");
     }
 
-    @Test
+    @SideBySide
     void offlineWrongTransactionId() {
         bench = Bench.start();
         cp = bench.boot(bench.config(CP).quirk(Quirk.OFFLINE_WRONG_TRANSACTION_ID)
@@ -471,7 +471,7 @@ class QuirksTest {
         assertThat(bench.awaitSent(CP, MeterValuesRequest.class, mark).transactionId()).isNegative();
     }
 
-    @Test
+    @SideBySide
     void offlineNotReplayed() {
         charging(Quirk.OFFLINE_NOT_REPLAYED);
         cp.loseNetwork();
@@ -484,7 +484,7 @@ class QuirksTest {
         assertThat(cp.queuedTransactionMessages()).isZero();
     }
 
-    @Test
+    @SideBySide
     void replayOutOfOrderLate() {
         charging(Quirk.REPLAY_OUT_OF_ORDER_LATE);
         cp.loseNetwork();
@@ -508,7 +508,7 @@ class QuirksTest {
         assertThat(cp.queuedTransactionMessages()).isZero();
     }
 
-    @Test
+    @SideBySide
     void heartbeatsStopAfterReconnect() {
         bench = Bench.start(cs -> cs.heartbeatInterval(1));
         cp = bench.boot(bench.config(CP).quirk(Quirk.HEARTBEATS_STOP_AFTER_RECONNECT));
@@ -516,7 +516,7 @@ class QuirksTest {
         cp.loseNetwork();
         cp.regainNetwork();
         long mark = bench.mark();
-        nothingFor(PAST_ONE_SECOND, () -> bench.sent(CP, HeartbeatRequest.class, mark).isEmpty());
+        Bench.nothingFor(PAST_ONE_SECOND, () -> bench.sent(CP, HeartbeatRequest.class, mark).isEmpty());
 
         bench.call(CP, new ResetRequest(ResetType.Hard));
         long booted = bench.mark();
@@ -525,7 +525,7 @@ class QuirksTest {
 
     // ---- case 15
 
-    @Test
+    @SideBySide
     void ignoreClearCache() {
         boot(Quirk.IGNORE_CLEAR_CACHE);
         assertThat(bench.call(CP, new ClearCacheRequest()).status()).isEqualTo(ClearCacheStatus.Rejected);
@@ -533,7 +533,7 @@ class QuirksTest {
 
     // ---- case 16
 
-    @Test
+    @SideBySide
     void triggerMessageNotImplemented() {
         boot(Quirk.TRIGGER_MESSAGE_NOT_IMPLEMENTED);
         for (MessageTrigger message : MessageTrigger.values()) {
@@ -541,7 +541,7 @@ class QuirksTest {
         }
     }
 
-    @Test
+    @SideBySide
     void triggerAcceptedNothingSent() {
         boot(Quirk.TRIGGER_ACCEPTED_NOTHING_SENT);
         long mark = bench.mark();
@@ -600,10 +600,5 @@ class QuirksTest {
         return bench.cs.journal().since(mark).stream()
                 .flatMap(entry -> entry.message(io.chargecheck.ocpp.message.Core.StartTransactionResponse.class).stream())
                 .findFirst().orElseThrow().transactionId();
-    }
-
-    /** The condition holds, and keeps holding for a while past the timers that could break it. */
-    private static void nothingFor(Duration timers, java.util.concurrent.Callable<Boolean> condition) {
-        await().during(timers).atMost(timers.plusSeconds(2)).pollInterval(Duration.ofMillis(50)).until(condition);
     }
 }

@@ -59,7 +59,6 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 /** Every command a central system sends, answered as a real OCPP 1.6 charger answers it. */
 class RemoteCommandsTest {
@@ -80,7 +79,7 @@ class RemoteCommandsTest {
         bench.close();
     }
 
-    @Test
+    @SideBySide
     void getConfigurationListsEveryKeyAndNamesTheUnknownOnes() {
         GetConfigurationResponse all = bench.call(CP, new GetConfigurationRequest(null));
         assertThat(all.configurationKey()).hasSizeGreaterThanOrEqualTo(36);
@@ -95,7 +94,7 @@ class RemoteCommandsTest {
         assertThat(some.unknownKey()).containsExactly("NoSuchKey");
     }
 
-    @Test
+    @SideBySide
     void changeConfigurationAcceptsEveryWritableKeyRejectsReadOnlyAndBadValues() {
         for (KeyValue key : bench.call(CP, new GetConfigurationRequest(null)).configurationKey()) {
             ConfigurationStatus status = bench.call(CP, new ChangeConfigurationRequest(key.key(), key.value())).status();
@@ -112,7 +111,7 @@ class RemoteCommandsTest {
         assertThat(cp.configuration("MeterValueSampleInterval")).contains("15");
     }
 
-    @Test
+    @SideBySide
     void aNewHeartbeatIntervalChangesTheCadence() {
         assertThat(cp.configuration("HeartbeatInterval")).as("from the boot answer").contains("300");
         assertThat(change("HeartbeatInterval", "2")).isEqualTo(ConfigurationStatus.Accepted);
@@ -124,7 +123,7 @@ class RemoteCommandsTest {
         assertThat(Duration.between(changed, Instant.now())).isBetween(Duration.ofMillis(1800), Duration.ofMillis(3000));
     }
 
-    @Test
+    @SideBySide
     void changeAvailabilityOfAConnectorAndOfTheStationIsReportedAndScheduledDuringATransaction() {
         long mark = bench.mark();
         assertThat(availability(1, AvailabilityType.Inoperative)).isEqualTo(AvailabilityStatus.Accepted);
@@ -149,7 +148,7 @@ class RemoteCommandsTest {
                 "StatusNotification 0 Available", "StatusNotification 1 Unavailable", "StatusNotification 2 Available");
     }
 
-    @Test
+    @SideBySide
     void hardResetRebootsAtOnceAndSendsTheStopOfTheInterruptedTransactionAfterTheBoot() {
         cp.plugIn(1);
         cp.presentCard(1, "GOOD-1");
@@ -163,7 +162,7 @@ class RemoteCommandsTest {
         assertThat(disconnections(mark)).hasSize(1);
     }
 
-    @Test
+    @SideBySide
     void softResetStopsTheTransactionFirstThenClosesAndBoots() {
         cp.plugIn(1);
         cp.presentCard(1, "GOOD-1");
@@ -178,7 +177,7 @@ class RemoteCommandsTest {
         assertThat(disconnections(mark)).singleElement().asString().contains("normal closure");
     }
 
-    @Test
+    @SideBySide
     void triggerMessageAnswersFirstThenSendsEachTriggerableMessage() {
         long mark = bench.mark();
         for (MessageTrigger message : MessageTrigger.values()) {
@@ -205,7 +204,7 @@ class RemoteCommandsTest {
         assertThat(answer).isLessThan(boot);
     }
 
-    @Test
+    @SideBySide
     void clearCacheForgetsTheCardsTheStationKnew() {
         assertThat(change("LocalPreAuthorize", "true")).isEqualTo(ConfigurationStatus.Accepted);
         cp.presentCard(1, "GOOD-1"); // Authorize: the answer goes into the cache
@@ -222,7 +221,7 @@ class RemoteCommandsTest {
         assertThat(bench.trail(CP, cleared)).containsExactly("Authorize", "StatusNotification 1 Preparing");
     }
 
-    @Test
+    @SideBySide
     void dataTransferKnowsItsOwnVendorOnly() {
         assertThat(bench.call(CP, new DataTransferRequest("SomeoneElse", null, "x")).status()).isEqualTo(DataTransferStatus.UnknownVendorId);
         assertThat(bench.call(CP, new DataTransferRequest("ChargeCheck", "Nope", "x")).status()).isEqualTo(DataTransferStatus.UnknownMessageId);
@@ -231,7 +230,7 @@ class RemoteCommandsTest {
         assertThat(echo.data()).isEqualTo("hello");
     }
 
-    @Test
+    @SideBySide
     void unlockConnectorEndsTheTransactionThere() {
         cp.plugIn(2);
         cp.presentCard(2, "GOOD-2");
@@ -243,7 +242,7 @@ class RemoteCommandsTest {
         assertThat(bench.call(CP, new UnlockConnectorRequest(9)).status()).isEqualTo(UnlockStatus.NotSupported);
     }
 
-    @Test
+    @SideBySide
     void aReservationHoldsTheConnectorForItsCard() {
         Instant expiry = Instant.now().plusSeconds(60);
         long mark = bench.mark();
@@ -265,7 +264,7 @@ class RemoteCommandsTest {
         assertThat(cp.status(2)).isEqualTo(ChargePointStatus.Available);
     }
 
-    @Test
+    @SideBySide
     void theLocalListAuthorizesOffline() {
         assertThat(bench.call(CP, new GetLocalListVersionRequest()).listVersion()).isZero();
         assertThat(bench.call(CP, new SendLocalListRequest(3, List.of(new AuthorizationData("LOCAL-1",
@@ -285,7 +284,7 @@ class RemoteCommandsTest {
         assertThat(cp.queuedTransactionMessages()).isEqualTo(2); // StartTransaction and its Transaction.Begin sample
     }
 
-    @Test
+    @SideBySide
     void unsupportedUnknownAndBrokenCallsGetTheRightCallError() {
         assertThatThrownBy(() -> bench.call(CP, new ClearChargingProfileRequest(null, null, null, null)))
                 .isInstanceOfSatisfying(CallFailure.class, failure ->
@@ -310,7 +309,7 @@ class RemoteCommandsTest {
         assertThat(cp.isConnected()).as("no reset happened").isTrue();
     }
 
-    @Test
+    @SideBySide
     void thePendingBootOnlyAnswersUntilAccepted() {
         // covered in BootVariantsTest; here: a BootNotification triggered while accepted changes nothing else
         long mark = bench.mark();

@@ -3,6 +3,7 @@ package io.chargecheck.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.chargecheck.ocpp.Action.Profile;
 import io.chargecheck.ocpp.message.Core.GetConfigurationRequest;
 import io.chargecheck.ocpp.message.Core.KeyValue;
 import io.chargecheck.ocpp.message.Core.StatusNotificationRequest;
@@ -11,11 +12,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 
 class SimulatorMainTest {
 
-    @Test
+    @SideBySide
     void readsTheOptionsOfTheDocumentedCommand() {
         SimulatorConfig config = SimulatorMain.parse(new ArrayDeque<>(List.of("--url", "ws://10.0.0.5:8887/ocpp",
                 "--id", "CP-7", "--connectors", "3", "--quirks", "no-heartbeat,ignore-clear-cache", "--password", "s3cret",
@@ -32,7 +32,7 @@ class SimulatorMainTest {
         assertThat(config.identity().firmwareVersion()).isEqualTo("2.1");
     }
 
-    @Test
+    @SideBySide
     void saysWhatIsWrongWithTheOptions() {
         assertThatThrownBy(() -> SimulatorMain.parse(new ArrayDeque<>(List.of("--id", "CP-1"))))
                 .hasMessageContaining("--url is required");
@@ -46,7 +46,7 @@ class SimulatorMainTest {
                 .hasMessageContaining("unknown option --frobnicate");
     }
 
-    @Test
+    @SideBySide
     void variantsAndSeveralStationsFromTheOptions() {
         SimulatorConfig one = SimulatorMain.parse(new ArrayDeque<>(List.of("--url", "ws://x/ocpp",
                 "--variants", "late-finishing,slow-replay")));
@@ -70,7 +70,7 @@ class SimulatorMainTest {
                 .hasMessageContaining("unknown variant 'odd'");
     }
 
-    @Test
+    @SideBySide
     void twoStationsInOneProcessBootAndTheConsoleNamesThem() {
         try (Bench bench = Bench.start()) {
             List<ChargePointSimulator> stations = SimulatorMain.stations(new ArrayDeque<>(List.of("--url", bench.cs.url(),
@@ -99,6 +99,51 @@ class SimulatorMainTest {
                 assertThat(bench.call(id, new GetConfigurationRequest(List.of("NumberOfConnectors"))).configurationKey())
                         .as(id + " answers").extracting(KeyValue::value).containsExactly("2");
             }
+        }
+    }
+
+    @SideBySide
+    void theStationsFactsFromTheOptions() {
+        SimulatorConfig config = SimulatorMain.parse(new ArrayDeque<>(List.of("--url", "ws://x/ocpp", "--fixed-cable",
+                "--backup-power", "--reserve-connector-zero", "--profiles", "Core,Reservation")));
+        assertThat(config.fixedCable()).isTrue();
+        assertThat(config.backupPower()).isTrue();
+        assertThat(config.reserveConnectorZero()).isTrue();
+        assertThat(config.supportedProfiles()).containsExactly(Profile.Core, Profile.Reservation);
+        assertThatThrownBy(() -> SimulatorMain.parse(new ArrayDeque<>(List.of("--url", "ws://x/ocpp", "--profiles", "Core,Teleport"))))
+                .hasMessageContaining("unknown feature profile 'Teleport'");
+    }
+
+    @SideBySide
+    void theConsoleHasThePhysicalEventsOfTheOcaCases() {
+        try (Bench bench = Bench.start()) {
+            ChargePointSimulator cp = bench.boot(bench.config("CP-C"));
+            SimulatorConsole console = new SimulatorConsole(List.of(cp));
+            PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+
+            console.execute("halfplug 1", out);
+            assertThat(cp.status(1)).isEqualTo(io.chargecheck.ocpp.message.Core.ChargePointStatus.Faulted);
+            console.execute("unplug 1", out);
+            console.execute("plug 1", out);
+            console.execute("card 1 GOOD-1", out);
+            console.execute("evunplug 1", out);
+            assertThat(cp.status(1)).as("the cable still in the socket")
+                    .isEqualTo(io.chargecheck.ocpp.message.Core.ChargePointStatus.Finishing);
+            console.execute("unplug CP-C 1", out);
+            console.execute("fault all HighTemperature", out);
+            assertThat(cp.status(2)).isEqualTo(io.chargecheck.ocpp.message.Core.ChargePointStatus.Faulted);
+            for (int connector = 0; connector <= 2; connector++) {
+                console.execute("clear " + connector, out);
+            }
+            console.execute("jam 2", out);
+            assertThat(bench.call("CP-C", new io.chargecheck.ocpp.message.Core.UnlockConnectorRequest(2)).status())
+                    .isEqualTo(io.chargecheck.ocpp.message.Core.UnlockStatus.UnlockFailed);
+            console.execute("poweroff", out);
+            assertThat(cp.isConnected()).isFalse();
+            long mark = bench.mark();
+            console.execute("poweron", out);
+            bench.awaitSent("CP-C", io.chargecheck.ocpp.message.Core.BootNotificationRequest.class, mark);
+            assertThatThrownBy(() -> console.execute("fault all NoSuchCode", out)).hasMessageContaining("not an OCPP 1.6 error code");
         }
     }
 }

@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 /** Firmware download and diagnostics upload over a real FTP server. */
 class TransfersTest {
@@ -34,7 +33,7 @@ class TransfersTest {
         bench.close();
     }
 
-    @Test
+    @SideBySide
     void firmwareIsDownloadedInstalledAndBootedInto() {
         URI location = bench.ftp().serve("cc-sim-2.0.1.bin", FIRMWARE);
         long mark = bench.mark();
@@ -50,7 +49,7 @@ class TransfersTest {
         Bench.await().until(() -> cp.firmwareVersion().equals("cc-sim-2.0.1"));
     }
 
-    @Test
+    @SideBySide
     void theRebootWaitsForTheRunningTransaction() {
         URI location = bench.ftp().serve("cc-sim-2.0.2.bin", FIRMWARE);
         cp.plugIn(1);
@@ -67,7 +66,7 @@ class TransfersTest {
         assertThat(bench.awaitSent(CP, BootNotificationRequest.class, mark).firmwareVersion()).isEqualTo("cc-sim-2.0.2");
     }
 
-    @Test
+    @SideBySide
     void aFileThatIsNotThereIsDownloadFailed() {
         URI missing = URI.create("ftp://chargecheck:chargecheck@127.0.0.1:" + bench.ftp().port() + "/firmware/none.bin");
         long mark = bench.mark();
@@ -79,7 +78,7 @@ class TransfersTest {
         assertThat(cp.firmwareVersion()).isEqualTo("1.0.0");
     }
 
-    @Test
+    @SideBySide
     void diagnosticsOfTheRequestedWindowAreUploadedUnderTheAnsweredName() {
         long mark = bench.mark();
 
@@ -99,7 +98,7 @@ class TransfersTest {
                 .as("a window before the station's time: the header only").contains("0 log line(s)");
     }
 
-    @Test
+    @SideBySide
     void anUnreachableLocationIsUploadFailed() {
         long mark = bench.mark();
 
@@ -109,5 +108,28 @@ class TransfersTest {
         assertThat(bench.diagnosticsStatuses(CP, mark)).containsExactly(DiagnosticsStatus.Uploading, DiagnosticsStatus.UploadFailed);
     }
 
+    /** TC_044_2: after its retries the download is DownloadFailed, the firmware unchanged. */
+    @SideBySide
+    void aDownloadThatKeepsFailingIsDownloadFailedAfterTheRetries() {
+        long mark = bench.mark();
+        bench.call(CP, new UpdateFirmwareRequest("ftp://127.0.0.1:1/firmware/cc-sim-4.bin", 2, Instant.now(), 0));
+        Bench.await().until(() -> bench.firmwareStatuses(CP, mark).size() == 2);
+        assertThat(bench.firmwareStatuses(CP, mark)).containsExactly(FirmwareStatus.Downloading, FirmwareStatus.DownloadFailed);
+        assertThat(cp.firmwareVersion()).isEqualTo("1.0.0");
+    }
 
+    /** TC_044_3: a file with the invalid-firmware marker is downloaded, then fails to install; no reboot. */
+    @SideBySide
+    void aFirmwareFileTheStationCannotUseFailsToInstall() {
+        URI location = bench.ftp().serve("cc-sim-5.bin",
+                ("image for another model " + Firmware.INVALID_MARKER).getBytes(StandardCharsets.UTF_8));
+        long mark = bench.mark();
+        bench.call(CP, new UpdateFirmwareRequest(location.toString(), null, Instant.now(), null));
+        Bench.await().until(() -> bench.firmwareStatuses(CP, mark).contains(FirmwareStatus.InstallationFailed));
+        bench.barrier(CP);
+        assertThat(bench.firmwareStatuses(CP, mark)).containsExactly(FirmwareStatus.Downloading, FirmwareStatus.Downloaded,
+                FirmwareStatus.Installing, FirmwareStatus.InstallationFailed);
+        assertThat(bench.sent(CP, BootNotificationRequest.class, mark)).isEmpty();
+        assertThat(cp.firmwareVersion()).isEqualTo("1.0.0");
+    }
 }

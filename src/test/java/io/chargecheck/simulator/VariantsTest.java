@@ -7,7 +7,6 @@ import io.chargecheck.ocpp.Action;
 import io.chargecheck.ocpp.Frame;
 import io.chargecheck.ocpp.message.Core.AvailabilityType;
 import io.chargecheck.ocpp.message.Core.ChangeAvailabilityRequest;
-import io.chargecheck.ocpp.message.Core.ChangeConfigurationRequest;
 import io.chargecheck.ocpp.message.Core.ChargePointErrorCode;
 import io.chargecheck.ocpp.message.Core.ChargePointStatus;
 import io.chargecheck.ocpp.message.Core.ClearCacheRequest;
@@ -40,7 +39,6 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
 
 /**
  * Each variant does what real chargers do, against the embedded central system, and keeps every
@@ -60,7 +58,7 @@ class VariantsTest {
         }
     }
 
-    @Test
+    @SideBySide
     void everyVariantHasItsTestHere() {
         Set<String> tests = Arrays.stream(VariantsTest.class.getDeclaredMethods()).map(Method::getName).collect(Collectors.toSet());
         assertThat(Arrays.stream(Variant.values()).map(variant -> camelCase(variant.wireName())))
@@ -72,9 +70,9 @@ class VariantsTest {
         });
     }
 
-    @Test
+    @SideBySide
     void lateFinishing() {
-        charging(bench(Variant.LATE_FINISHING));
+        Bench.charging(bench(Variant.LATE_FINISHING));
         long mark = bench.mark();
 
         cp.presentCard(1, "GOOD-1");
@@ -95,7 +93,7 @@ class VariantsTest {
         assertThat(bench.trail(CP, unplug)).containsExactly("StatusNotification 1 Available");
     }
 
-    @Test
+    @SideBySide
     void noAuthCache() {
         bench = Bench.start();
         cp = bench.boot(bench.config(CP).variant(Variant.NO_AUTH_CACHE).configure("LocalPreAuthorize", "true"));
@@ -104,7 +102,7 @@ class VariantsTest {
                 .doesNotContain("AuthorizationCacheEnabled").contains("AllowOfflineTxForUnknownId");
         assertThat(bench.call(CP, new GetConfigurationRequest(List.of("AuthorizationCacheEnabled"))).unknownKey())
                 .containsExactly("AuthorizationCacheEnabled");
-        assertThat(change("AuthorizationCacheEnabled", "true")).isEqualTo(ConfigurationStatus.NotSupported);
+        assertThat(bench.change(CP, "AuthorizationCacheEnabled", "true")).isEqualTo(ConfigurationStatus.NotSupported);
         assertThat(cp.configuration("AllowOfflineTxForUnknownId")).contains("false");
 
         cp.presentCard(1, "GOOD-1");
@@ -123,7 +121,7 @@ class VariantsTest {
         assertThat(cp.queuedTransactionMessages()).isZero();
     }
 
-    @Test
+    @SideBySide
     void reconnectWithoutBoot() {
         bench = Bench.start(cs -> cs.heartbeatInterval(2));
         long mark = bench.mark();
@@ -149,17 +147,17 @@ class VariantsTest {
                 "StatusNotification 2 Available");
     }
 
-    @Test
+    @SideBySide
     void rebootRequiredKeys() {
         bench = Bench.start();
         cp = bench.boot(bench.config(CP).variant(Variant.REBOOT_REQUIRED_KEYS));
 
-        assertThat(change("MeterValueSampleInterval", "1")).isEqualTo(ConfigurationStatus.RebootRequired);
-        assertThat(change("MeterValuesSampledData", "Energy.Active.Import.Register,Voltage")).isEqualTo(ConfigurationStatus.RebootRequired);
-        assertThat(change("WebSocketPingInterval", "30")).isEqualTo(ConfigurationStatus.RebootRequired);
-        assertThat(change("MeterValueSampleInterval", "60")).as("its own value").isEqualTo(ConfigurationStatus.Accepted);
-        assertThat(change("MeterValueSampleInterval", "1")).isEqualTo(ConfigurationStatus.RebootRequired);
-        assertThat(change("HeartbeatInterval", "200")).as("not one of them").isEqualTo(ConfigurationStatus.Accepted);
+        assertThat(bench.change(CP, "MeterValueSampleInterval", "1")).isEqualTo(ConfigurationStatus.RebootRequired);
+        assertThat(bench.change(CP, "MeterValuesSampledData", "Energy.Active.Import.Register,Voltage")).isEqualTo(ConfigurationStatus.RebootRequired);
+        assertThat(bench.change(CP, "WebSocketPingInterval", "30")).isEqualTo(ConfigurationStatus.RebootRequired);
+        assertThat(bench.change(CP, "MeterValueSampleInterval", "60")).as("its own value").isEqualTo(ConfigurationStatus.Accepted);
+        assertThat(bench.change(CP, "MeterValueSampleInterval", "1")).isEqualTo(ConfigurationStatus.RebootRequired);
+        assertThat(bench.change(CP, "HeartbeatInterval", "200")).as("not one of them").isEqualTo(ConfigurationStatus.Accepted);
         assertThat(keyValue("MeterValueSampleInterval")).as("the value in force").isEqualTo("60");
 
         long reset = bench.mark();
@@ -169,7 +167,7 @@ class VariantsTest {
         assertThat(keyValue("MeterValuesSampledData")).isEqualTo("Energy.Active.Import.Register,Voltage");
         assertThat(keyValue("WebSocketPingInterval")).isEqualTo("30");
 
-        charging(cp);
+        Bench.charging(cp);
         long mark = bench.mark();
         List<MeterValuesRequest> periodic = Bench.await().until(() -> bench.sent(CP, MeterValuesRequest.class, mark).stream()
                 .filter(m -> m.meterValue().get(0).sampledValue().get(0).context() == ReadingContext.SamplePeriodic).toList(),
@@ -178,7 +176,7 @@ class VariantsTest {
                 .contains("Voltage");
     }
 
-    @Test
+    @SideBySide
     void notificationsBeforeAnswer() {
         bench = Bench.start();
         cp = bench.boot(bench.config(CP).variant(Variant.NOTIFICATIONS_BEFORE_ANSWER));
@@ -206,7 +204,7 @@ class VariantsTest {
                 FirmwareStatus.Downloaded, FirmwareStatus.Installing, FirmwareStatus.Installed);
     }
 
-    @Test
+    @SideBySide
     void noConnectorZeroAtBoot() {
         bench = Bench.start();
         long mark = bench.mark();
@@ -225,14 +223,14 @@ class VariantsTest {
         bench.awaitTrail(CP, reset, "BootNotification", "StatusNotification 1 Available", "StatusNotification 2 Available");
     }
 
-    @Test
+    @SideBySide
     void slowReplay() {
         Duration delay = Duration.ofMillis(600);
         Duration gap = Duration.ofMillis(400);
         bench = Bench.start();
         cp = bench.boot(bench.config(CP).variant(Variant.SLOW_REPLAY).slowReplay(delay, gap)
                 .configure("MeterValueSampleInterval", "1"));
-        charging(cp);
+        Bench.charging(cp);
         bench.cs.goOffline(CP, Duration.ofSeconds(30));
         Bench.await().until(() -> !cp.isConnected());
         Bench.await().until(() -> cp.queuedTransactionMessages() >= 2);
@@ -258,16 +256,16 @@ class VariantsTest {
                 .endsWith("StopTransaction");
     }
 
-    @Test
+    @SideBySide
     void noEvSideDisconnectKey() {
         bench = Bench.start();
         cp = bench.boot(bench.config(CP).variant(Variant.NO_EV_SIDE_DISCONNECT_KEY));
 
         assertThat(bench.call(CP, new GetConfigurationRequest(null)).configurationKey()).extracting(KeyValue::key)
                 .doesNotContain("StopTransactionOnEVSideDisconnect");
-        assertThat(change("StopTransactionOnEVSideDisconnect", "false")).isEqualTo(ConfigurationStatus.NotSupported);
+        assertThat(bench.change(CP, "StopTransactionOnEVSideDisconnect", "false")).isEqualTo(ConfigurationStatus.NotSupported);
 
-        charging(cp);
+        Bench.charging(cp);
         long mark = bench.mark();
         cp.unplug(1);
         assertThat(bench.trail(CP, mark)).containsExactly("StopTransaction", "StatusNotification 1 Available");
@@ -280,16 +278,6 @@ class VariantsTest {
         bench = Bench.start();
         cp = bench.boot(bench.config(CP).variant(variant));
         return cp;
-    }
-
-    private void charging(ChargePointSimulator station) {
-        station.plugIn(1);
-        station.presentCard(1, "GOOD-1");
-        Bench.await().until(() -> station.transactionId(1).isPresent());
-    }
-
-    private ConfigurationStatus change(String key, String value) {
-        return bench.call(CP, new ChangeConfigurationRequest(key, value)).status();
     }
 
     private String keyValue(String key) {
