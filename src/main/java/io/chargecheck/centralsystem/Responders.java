@@ -27,6 +27,8 @@ public final class Responders {
     }
 
     private final Map<Class<?>, Responder<?, ?>> byRequestType = new ConcurrentHashMap<>();
+    /** What one station is answered instead, while a case of its own needs it (a Rejected boot, an Invalid card). */
+    private final Map<String, Map<Class<?>, Responder<?, ?>>> byStation = new ConcurrentHashMap<>();
 
     private Responders() {
     }
@@ -36,10 +38,26 @@ public final class Responders {
         return this;
     }
 
+    /** Answers this station's calls of this type so, until {@link #forget}; every other station as before. */
+    public <Q extends Request<R>, R extends Response> Responders onFor(String chargePointId, Class<Q> requestType,
+                                                                      Responder<Q, R> responder) {
+        byStation.computeIfAbsent(chargePointId, id -> new ConcurrentHashMap<>()).put(requestType, responder);
+        return this;
+    }
+
+    /** The station is answered as every other again. */
+    public void forget(String chargePointId) {
+        byStation.remove(chargePointId);
+    }
+
     /** The answer to a call, or null when this central system has no answer for its action. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     Response answer(String chargePointId, Request<?> request) {
-        Responder responder = byRequestType.get(request.getClass());
+        Map<Class<?>, Responder<?, ?>> own = byStation.get(chargePointId);
+        Responder responder = own == null ? null : own.get(request.getClass());
+        if (responder == null) {
+            responder = byRequestType.get(request.getClass());
+        }
         return responder == null ? null : (Response) responder.answer(chargePointId, request);
     }
 

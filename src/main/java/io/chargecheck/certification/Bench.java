@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
@@ -168,7 +169,10 @@ public final class Bench implements AutoCloseable {
                 .expectedChargePointIds(settings.isLive() ? Set.copyOf(settings.chargePointIds()) : Set.of())
                 .callTimeout(settings.timeouts().call())
                 .heartbeatInterval(settings.bootHeartbeatInterval())
-                .idTags(new IdTagPolicy(Set.of(settings.acceptedIdTag()), Set.of(), Set.of()))
+                // the accepted card and its fleet's second card share a parent; the other card is another driver's
+                .idTags(new IdTagPolicy(Set.of(settings.acceptedIdTag(), settings.sameParentIdTag(), settings.otherIdTag()),
+                        Set.of(), Set.of(), Map.of(settings.acceptedIdTag(), settings.parentIdTag(),
+                        settings.sameParentIdTag(), settings.parentIdTag())))
                 .traceFile(traceDirectory.resolve(TRACE_FILE));
         if (profile.usesTls()) {
             config.sslContext(tls);

@@ -118,6 +118,18 @@ public sealed interface PhysicalAction {
         }
     }
 
+    /** A fault of the whole charge point: connector 0 and every connector report Faulted. */
+    record CauseStationWideFault() implements PhysicalAction {
+        public String instruction() {
+            return "Make the whole charger faulty, so that every connector is out of order (e.g. trip its main breaker "
+                    + "while it stays connected).";
+        }
+
+        public Optional<Sign> sign() {
+            return Optional.of(new Sign("a StatusNotification Faulted", status(s -> s.status() == ChargePointStatus.Faulted)));
+        }
+    }
+
     record ClearFault(int connector) implements PhysicalAction {
         public String instruction() {
             return "Remove the fault " + (connector == 0 ? "of the station" : "on connector " + connector)
@@ -130,6 +142,110 @@ public sealed interface PhysicalAction {
                     : statusOf(connector, s -> s.status() != ChargePointStatus.Faulted);
             return Optional.of(new Sign("a StatusNotification other than Faulted" + (connector == 0 ? "" : " for connector "
                     + connector), cleared));
+        }
+    }
+
+    /** The cable pulled out of the EV, its other end still in the charger (an EV-side disconnect). */
+    record UnplugAtEv(int connector) implements PhysicalAction {
+        public String instruction() {
+            return "Pull the charging cable out of the EV (or EV simulator) on connector " + connector
+                    + ", leaving it in the charger.";
+        }
+
+        public Optional<Sign> sign() {
+            return Optional.of(new Sign("a StatusNotification for connector " + connector + " or a StopTransaction",
+                    statusOf(connector, any -> true).or(stop())));
+        }
+    }
+
+    /** The plug pushed in only halfway, so that the connector cannot lock it. */
+    record PlugInHalfway(int connector) implements PhysicalAction {
+        public String instruction() {
+            return "Insert the plug into connector " + connector + " only halfway, so that the connector cannot lock it.";
+        }
+
+        public Optional<Sign> sign() {
+            return Optional.of(new Sign("a StatusNotification for connector " + connector, statusOf(connector, any -> true)));
+        }
+    }
+
+    /** Makes the next unlock of the connector fail (block the lock); the UnlockConnector answer is the evidence. */
+    record BlockLock(int connector) implements PhysicalAction {
+        public String instruction() {
+            return "Make the lock of connector " + connector + " fail to open, e.g. by holding the plug in with force, "
+                    + "then leave it so until the case has sent UnlockConnector.";
+        }
+
+        public Optional<Sign> sign() {
+            return Optional.empty();
+        }
+    }
+
+    /** Makes the station unable to store a local list; the SendLocalList answer is the evidence. */
+    record BreakLocalListStorage() implements PhysicalAction {
+        public String instruction() {
+            return "Make the charger unable to store a local authorization list (the manufacturer knows how).";
+        }
+
+        public Optional<Sign> sign() {
+            return Optional.empty();
+        }
+    }
+
+    /** Switches the charger off and on again; the BootNotification that follows shows it. */
+    record PowerCycle() implements PhysicalAction {
+        public String instruction() {
+            return "Switch the charger off at its mains supply and on again.";
+        }
+
+        public Optional<Sign> sign() {
+            return Optional.of(new Sign("a BootNotification", entry -> entry.direction() == JournalEntry.Direction.IN
+                    && entry.message(io.chargecheck.ocpp.message.Core.BootNotificationRequest.class).isPresent()));
+        }
+    }
+
+    /** Cuts the mains supply and leaves it off: the connection drops (with backup power, after the stops). */
+    record CutPower() implements PhysicalAction {
+        public String instruction() {
+            return "Cut the charger's mains supply and leave it off until the suite asks to restore it.";
+        }
+
+        public Optional<Sign> sign() {
+            return Optional.of(new Sign("the charger's connection to close", entry -> entry.kind() == JournalEntry.Kind.DISCONNECTED));
+        }
+    }
+
+    /** The mains supply back: the charger boots. */
+    record RestorePower() implements PhysicalAction {
+        public String instruction() {
+            return "Restore the charger's mains supply.";
+        }
+
+        public Optional<Sign> sign() {
+            return new PowerCycle().sign();
+        }
+    }
+
+    /** The charger loses its network (unplug its network cable, switch off its modem); nothing can reach the suite. */
+    record LoseNetwork() implements PhysicalAction {
+        public String instruction() {
+            return "Disconnect the charger from the network (unplug its network cable or switch off its modem), and leave "
+                    + "it so until the suite asks to reconnect it.";
+        }
+
+        public Optional<Sign> sign() {
+            return Optional.of(new Sign("the charger's connection to close", entry -> entry.kind() == JournalEntry.Kind.DISCONNECTED));
+        }
+    }
+
+    /** The network back: the charger reconnects. */
+    record RestoreNetwork() implements PhysicalAction {
+        public String instruction() {
+            return "Connect the charger to the network again.";
+        }
+
+        public Optional<Sign> sign() {
+            return Optional.of(new Sign("the charger to connect again", entry -> entry.kind() == JournalEntry.Kind.CONNECTED));
         }
     }
 

@@ -27,8 +27,9 @@ public final class SimulatedStation implements StationDriver {
         this.settings = settings;
     }
 
-    static SimulatedStation start(Settings settings, String chargePointId, String centralSystemUrl) {
-        SimulatorConfig config = SimulatorConfig.builder()
+    /** A simulated station built for what the case needs: a fixed cable or not, backup power, a profile left out. */
+    static SimulatedStation start(Settings settings, String chargePointId, String centralSystemUrl, CaseNeeds needs) {
+        SimulatorConfig.Builder builder = SimulatorConfig.builder()
                 .centralSystemUrl(centralSystemUrl)
                 .chargePointId(chargePointId)
                 .connectors(settings.simulatorConnectors())
@@ -37,8 +38,16 @@ public final class SimulatedStation implements StationDriver {
                 .password(settings.authorizationKey().isEmpty() ? null : settings.authorizationKey())
                 // The shortest intervals OCPP allows, so the protocol's own timers set the pace.
                 .configure("ConnectionTimeOut", "2")
-                .build();
-        ChargePointSimulator simulator = new ChargePointSimulator(config);
+                .fixedCable(needs.fact(CaseNeeds.Fact.FIXED_CABLE).orElse(false))
+                .backupPower(needs.fact(CaseNeeds.Fact.BACKUP_POWER).orElse(false));
+        if (needs.reservesConnectorZero()) {
+            builder.reserveConnectorZero(true);
+        }
+        if (needs.profileNotSupported()) {
+            needs.profile().ifPresent(left -> builder.supportedProfiles(SimulatorConfig.SIMULATED_PROFILES.stream()
+                    .filter(p -> p != left).collect(java.util.stream.Collectors.toUnmodifiableSet())));
+        }
+        ChargePointSimulator simulator = new ChargePointSimulator(builder.build());
         simulator.start();
         return new SimulatedStation(simulator, settings);
     }
@@ -64,6 +73,26 @@ public final class SimulatedStation implements StationDriver {
             simulator.injectFault(a.connector(), ChargePointErrorCode.GroundFailure, "CC-FAULT");
         } else if (action instanceof ClearFault a) {
             simulator.clearFault(a.connector());
+        } else if (action instanceof PhysicalAction.CauseStationWideFault) {
+            simulator.injectStationFault(ChargePointErrorCode.OtherError, "CC-STATION-FAULT");
+        } else if (action instanceof PhysicalAction.UnplugAtEv a) {
+            simulator.unplugFromEv(a.connector());
+        } else if (action instanceof PhysicalAction.PlugInHalfway a) {
+            simulator.plugInHalfway(a.connector());
+        } else if (action instanceof PhysicalAction.BlockLock a) {
+            simulator.failNextUnlock(a.connector());
+        } else if (action instanceof PhysicalAction.BreakLocalListStorage) {
+            simulator.failLocalListStorage();
+        } else if (action instanceof PhysicalAction.PowerCycle) {
+            simulator.powerCycle();
+        } else if (action instanceof PhysicalAction.CutPower) {
+            simulator.cutPower();
+        } else if (action instanceof PhysicalAction.RestorePower) {
+            simulator.restorePower();
+        } else if (action instanceof PhysicalAction.LoseNetwork) {
+            simulator.loseNetwork();
+        } else if (action instanceof PhysicalAction.RestoreNetwork) {
+            simulator.regainNetwork();
         }
     }
 

@@ -47,9 +47,9 @@ public final class Station implements AutoCloseable {
         this.id = id;
     }
 
-    /** A simulated station with an id of its own, switched on, and booted. */
-    public static Station simulated(Bench bench, Settings settings, String chargePointId) {
-        SimulatedStation driver = SimulatedStation.start(settings, chargePointId, bench.centralSystem().url());
+    /** A simulated station with an id of its own, built for what the case needs, switched on, and booted. */
+    public static Station simulated(Bench bench, Settings settings, String chargePointId, CaseNeeds needs) {
+        SimulatedStation driver = SimulatedStation.start(settings, chargePointId, bench.centralSystem().url(), needs);
         Station station = new Station(bench, settings, driver, chargePointId);
         try {
             station.awaitBoot(settings.timeouts().reboot());

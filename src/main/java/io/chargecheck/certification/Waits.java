@@ -10,14 +10,14 @@ import org.awaitility.core.ConditionFactory;
  * of scenarios made a thousand threads that way, and every condition here is a quick look at the
  * journal that cannot block.
  */
-final class Waits {
+public final class Waits {
 
     static final Duration POLL = Duration.ofMillis(10);
 
     private Waits() {
     }
 
-    static ConditionFactory await(String what) {
+    public static ConditionFactory await(String what) {
         return Awaitility.await(what).pollInSameThread().pollDelay(Duration.ZERO).pollInterval(POLL);
     }
 }

@@ -40,6 +40,9 @@ public record Settings(
         Path firmwareFile,
         String acceptedIdTag,
         String rejectedIdTag,
+        String sameParentIdTag,
+        String otherIdTag,
+        String parentIdTag,
         int connector,
         int simulatorConnectors,
         List<String> simulatorQuirks,
@@ -53,7 +56,8 @@ public record Settings(
         int testHeartbeatInterval,
         int testMeterInterval,
         Timeouts timeouts,
-        Path reportsDirectory) {
+        Path reportsDirectory,
+        Map<String, String> octt) {
 
     public enum Station { SIMULATOR, LIVE }
 
@@ -141,6 +145,9 @@ public record Settings(
                 sources.path("firmwareFile"),
                 sources.text("idTag.accepted", "CC-ACCEPTED"),
                 sources.text("idTag.rejected", "CC-REJECTED"),
+                sources.text("idTag.sameParent", "CC-ACCEPTED-2"),
+                sources.text("idTag.other", "CC-OTHER"),
+                sources.text("idTag.parent", "CC-FLEET"),
                 sources.integer("connector", 1, 1, 99),
                 sources.integer("simulator.connectors", 2, 1, 99),
                 sources.list("simulator.quirks", List.of()),
@@ -155,7 +162,25 @@ public record Settings(
                 sources.integer("test.heartbeatInterval", live ? 30 : 1, 1, 3600),
                 sources.integer("test.meterInterval", live ? 30 : 1, 1, 3600),
                 timeouts,
-                Path.of(sources.text("reports", "reports")));
+                Path.of(sources.text("reports", "reports")),
+                sources.under("octt."));
+    }
+
+    /**
+     * A fact about the charger on the bench that decides which variant of an OCA case applies
+     * ({@code chargecheck.octt.fixedCable=true}); empty when the tester has not said.
+     */
+    public Optional<Boolean> octtFact(String name) {
+        String value = octt.get(name);
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(parseBoolean(value.strip()));
+        } catch (IllegalArgumentException e) {
+            throw new SettingsException("setting " + PREFIX + "octt." + name + " = '" + value + "' is not valid: expected "
+                    + "true or false");
+        }
     }
 
     public boolean isLive() {
@@ -182,9 +207,9 @@ public record Settings(
         return new Settings(station, listenHost, port, pathPrefix, List.of(chargePointId), securityProfile, keystore,
                 keystorePassword, truststore, truststorePassword, authorizationKey, ftpHost, fileTransfer, ftpPort, ftpPassivePorts,
                 firmwareFile, acceptedIdTag,
-                rejectedIdTag, connector, simulatorConnectors, simulatorQuirks, simulatorVariants, parallelism, strict, plan,
+                rejectedIdTag, sameParentIdTag, otherIdTag, parentIdTag, connector, simulatorConnectors, simulatorQuirks, simulatorVariants, parallelism, strict, plan,
                 platform, requiredBootFields, bootHeartbeatInterval, testHeartbeatInterval, testMeterInterval, timeouts,
-                reportsDirectory);
+                reportsDirectory, octt);
     }
 
     /** Waiting on simulated stations costs no core, so several scenarios share one; the machine's cores set how many. */
@@ -258,6 +283,37 @@ public record Settings(
 
         Duration seconds(String key, int fallback) {
             return Duration.ofSeconds(integer(key, fallback, 1, 86400));
+        }
+
+        /** Every setting whose key starts with {@code prefix} (after "chargecheck."), by the rest of its key. */
+        Map<String, String> under(String prefix) {
+            Map<String, String> found = new java.util.TreeMap<>();
+            file.stringPropertyNames().stream().filter(k -> k.startsWith(PREFIX + prefix))
+                    .forEach(k -> found.put(k.substring((PREFIX + prefix).length()), file.getProperty(k)));
+            String environmentPrefix = environmentName(prefix);
+            environment.forEach((name, value) -> {
+                if (name.startsWith(environmentPrefix)) {
+                    found.put(camelCase(name.substring(environmentPrefix.length())), value);
+                }
+            });
+            system.stringPropertyNames().stream().filter(k -> k.startsWith(PREFIX + prefix))
+                    .forEach(k -> found.put(k.substring((PREFIX + prefix).length()), system.getProperty(k)));
+            return Map.copyOf(found);
+        }
+
+        /** FIXED_CABLE to fixedCable. */
+        private static String camelCase(String environmentName) {
+            StringBuilder name = new StringBuilder();
+            boolean upper = false;
+            for (char c : environmentName.toLowerCase(Locale.ROOT).toCharArray()) {
+                if (c == '_') {
+                    upper = true;
+                } else {
+                    name.append(upper ? Character.toUpperCase(c) : c);
+                    upper = false;
+                }
+            }
+            return name.toString();
         }
 
         Path path(String key) {

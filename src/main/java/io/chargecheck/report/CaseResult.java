@@ -43,6 +43,24 @@ sealed interface CaseResult {
         }
     }
 
+    /**
+     * "not applicable: " and why: the case is for a feature profile the station does not offer, or
+     * for a variant of a charger it is not (a fixed cable, backup power), as the OCA's plan has it.
+     */
+    record NotApplicable(String reason) implements CaseResult {
+        static final String PREFIX = "not applicable: ";
+
+        @Override
+        public String detail() {
+            return ": " + reason;
+        }
+
+        @Override
+        public Verdict verdict() {
+            return Verdict.NOT_APPLICABLE;
+        }
+    }
+
     /** "not tested: " and why not. */
     record NotTested(String reason) implements CaseResult {
         @Override
@@ -58,7 +76,7 @@ sealed interface CaseResult {
 
     /** The three outcomes the script knows, in its own words, which the report sets in bold. */
     enum Verdict {
-        OK("ok"), FAILED("failed"), NOT_TESTED("not tested");
+        OK("ok"), FAILED("failed"), NOT_APPLICABLE("not applicable"), NOT_TESTED("not tested");
 
         private final String label;
 
@@ -116,6 +134,11 @@ sealed interface CaseResult {
         Predicate<ScenarioOutcome> passed = o -> o.status() == Status.PASSED;
         if (outcomes.stream().allMatch(passed)) {
             return new Passed(run.observations());
+        }
+        List<ScenarioOutcome> notApplicable = outcomes.stream().filter(o -> o.status() == Status.SKIPPED
+                && o.message() != null && o.message().startsWith(NotApplicable.PREFIX)).toList();
+        if (!notApplicable.isEmpty() && notApplicable.size() == outcomes.size()) {
+            return new NotApplicable(notApplicable.get(0).message().substring(NotApplicable.PREFIX.length()));
         }
         String notRun = outcomes.stream().filter(passed.negate())
                 .map(o -> label(o, labelled) + describe(o))

@@ -56,12 +56,13 @@ record CaseRow(ScriptCase script, CaseResult result, List<String> nonConformance
         return problems.size() + (problems.size() == 1 ? " protocol violation: " : " protocol violations: ") + listed;
     }
 
-    int number() {
-        return script.number();
+    /** The case's number (script) or id (the OCA's plan): what the first column shows. */
+    String number() {
+        return script.id();
     }
 
     String anchor() {
-        return "case-" + script.number();
+        return "case-" + script.id();
     }
 
     /** What the row says beyond the script's verdict: OCPP requirements the station misses, then protocol violations. */

@@ -108,7 +108,18 @@ public final class ConsoleProgressPlugin implements ConcurrentEventListener {
                 + (total - counts.getOrDefault(Status.PASSED, 0) - counts.getOrDefault(Status.FAILED, 0)) + " not tested"
                 + " in " + seconds(wall) + " (scenario time " + seconds(scenarioTime) + ")");
         failures.forEach(out::println);
-        out.println("Report: " + reportDirectory.resolve(TestScriptReportPlugin.REPORT_FILE).toAbsolutePath().toUri());
+        // the report plugins registered before this one have written their documents by now
+        boolean any = false;
+        for (Plan plan : Plan.values()) {
+            Path report = reportDirectory.resolve(plan.reportFile());
+            if (java.nio.file.Files.exists(report)) {
+                out.println("Report: " + report.toAbsolutePath().toUri());
+                any = true;
+            }
+        }
+        if (!any) {
+            out.println("Reports: " + reportDirectory.toAbsolutePath().toUri());
+        }
         out.println();
         out.flush();
     }

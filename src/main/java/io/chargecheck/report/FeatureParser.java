@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,16 +31,20 @@ final class FeatureParser {
             .build();
 
     Optional<ScriptCase> parse(URI uri, String source) {
+        return parse(Plan.SCRIPT, uri, source);
+    }
+
+    Optional<ScriptCase> parse(Plan plan, URI uri, String source) {
         Optional<Feature> feature = documentOf(uri, source);
         if (feature.isEmpty()) {
             return Optional.empty();
         }
-        OptionalInt number = CaseNumber.of(tagsOf(feature.get()), uri);
-        if (number.isEmpty()) {
-            LOG.debug("{} is not a numbered case of the test script", uri);
+        Optional<String> id = plan.caseOf(tagsOf(feature.get()), uri);
+        if (id.isEmpty()) {
+            LOG.debug("{} is not a case of the plan {}", uri, plan);
             return Optional.empty();
         }
-        return Optional.of(new ScriptCase(number.getAsInt(), feature.get().getName().strip(),
+        return Optional.of(new ScriptCase(id.get(), feature.get().getName().strip(), "",
                 criteria(feature.get().getDescription())));
     }
 

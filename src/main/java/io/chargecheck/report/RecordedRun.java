@@ -11,7 +11,7 @@ import java.util.Map;
  * run is being reported before TestRunFinished, i.e. the JVM is going down.
  */
 record RecordedRun(Instant started, Instant finished, Instant reportedAt, RunInfo runInfo,
-                   Map<URI, String> sourcesRead, Map<Integer, CaseRun> cases, String stopReason) {
+                   Map<URI, String> sourcesRead, Map<String, CaseRun> cases, String stopReason) {
 
     RecordedRun {
         // in reading order, so that of two sources for one case the later wins, as it did in the run

@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.Locale;
@@ -54,6 +56,10 @@ record ReportModel(String title, StationIdentity identity, List<Fact> runFacts, 
 
 
     static ReportModel of(RecordedRun run, List<ScriptCase> script, OcppTrace trace, ZoneId zone) {
+        return of(Plan.SCRIPT, run, script, trace, zone);
+    }
+
+    static ReportModel of(Plan plan, RecordedRun run, List<ScriptCase> script, OcppTrace trace, ZoneId zone) {
         RunInfo info = run.runInfo();
         String platform = Objects.requireNonNullElse(info.platform(),
                 System.getProperty(PLATFORM_PROPERTY, DEFAULT_PLATFORM));
@@ -62,9 +68,11 @@ record ReportModel(String title, StationIdentity identity, List<Fact> runFacts, 
         StationIdentity identity = StationIdentity.of(trace, stations).orElse(null);
 
         List<CaseRow> rows = script.stream()
-                .map(c -> CaseRow.of(c, run.cases().get(c.number()), run.completed(), run.stopReason(), trace))
+                .map(c -> CaseRow.of(c, run.cases().get(c.id()), run.completed(), run.stopReason(), trace))
                 .toList();
-        return new ReportModel("TestScript Charge Station connected with OCPP 1.6 to " + platform, identity,
+        String title = plan == Plan.SCRIPT ? "TestScript Charge Station connected with OCPP 1.6 to " + platform
+                : "OCPP 1.6 charge station test cases of the Open Charge Alliance (OCTT), for " + platform;
+        return new ReportModel(title, identity,
                 runFacts(run, zone), notes(run, trace, identity), rows, conformance(run, rows, trace, stations));
     }
 
@@ -150,6 +158,28 @@ record ReportModel(String title, StationIdentity identity, List<Fact> runFacts, 
 
     long notTestedCount() {
         return count(Verdict.NOT_TESTED);
+    }
+
+    long notApplicableCount() {
+        return count(Verdict.NOT_APPLICABLE);
+    }
+
+    /** One line of the OCA plan's summary: the verdicts of one feature profile's cases. */
+    record ProfileTally(String profile, long ok, long failed, long notApplicable, long notTested) {
+    }
+
+    /** The verdicts per feature profile, in the order the plan first names each profile. */
+    List<ProfileTally> profiles() {
+        Map<String, List<CaseRow>> byProfile = new LinkedHashMap<>();
+        cases.forEach(row -> byProfile.computeIfAbsent(row.script().group(), g -> new ArrayList<>()).add(row));
+        return byProfile.entrySet().stream().filter(e -> !e.getKey().isEmpty())
+                .map(e -> new ProfileTally(e.getKey(), count(e.getValue(), Verdict.OK), count(e.getValue(), Verdict.FAILED),
+                        count(e.getValue(), Verdict.NOT_APPLICABLE), count(e.getValue(), Verdict.NOT_TESTED)))
+                .toList();
+    }
+
+    private static long count(List<CaseRow> rows, Verdict verdict) {
+        return rows.stream().filter(c -> c.result().verdict() == verdict).count();
     }
 
     private long count(Verdict verdict) {

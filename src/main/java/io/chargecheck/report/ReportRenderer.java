@@ -19,7 +19,7 @@ import java.util.Base64;
 final class ReportRenderer {
 
     private static final String TEMPLATES = "io/chargecheck/report";
-    private static final Mustache TEMPLATE = new DefaultMustacheFactory(TEMPLATES).compile("test-script.html.mustache");
+    private static final DefaultMustacheFactory TEMPLATE_FACTORY = new DefaultMustacheFactory(TEMPLATES);
     private static final String SCRIPT = resource("report.js");
     private static final String SCRIPT_HASH = "sha256-" + sha256Base64(SCRIPT);
 
@@ -27,9 +27,19 @@ final class ReportRenderer {
     record Assets(String script, String scriptHash) {
     }
 
+    private final Mustache template;
+
+    ReportRenderer() {
+        this(Plan.SCRIPT.template());
+    }
+
+    ReportRenderer(String template) {
+        this.template = TEMPLATE_FACTORY.compile(template); // the factory keeps what it compiled
+    }
+
     String render(ReportModel model) {
         StringWriter html = new StringWriter();
-        TEMPLATE.execute(html, new Object[] {new Assets(SCRIPT, SCRIPT_HASH), model});
+        template.execute(html, new Object[] {new Assets(SCRIPT, SCRIPT_HASH), model});
         return html.toString();
     }
 

@@ -22,7 +22,10 @@ import java.util.stream.Stream;
  */
 final class RunIndex {
 
-    static final String SUMMARY_FILE = "summary.json";
+    /** One per plan a charger's run reports on. */
+    static String summaryFile(Plan plan) {
+        return "summary-" + plan.name().toLowerCase(java.util.Locale.ROOT) + ".json";
+    }
     static final String INDEX_FILE = "index.html";
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -41,9 +44,10 @@ final class RunIndex {
     private RunIndex() {
     }
 
-    static void writeSummary(Path reportDirectory, String station, ReportModel model) throws IOException {
+    static void writeSummary(Path reportDirectory, Plan plan, String station, ReportModel model) throws IOException {
         ObjectNode summary = JSON.createObjectNode()
                 .put("station", station)
+                .put("report", plan.reportFile())
                 .put("title", model.title())
                 .put("ok", model.okCount())
                 .put("failed", model.failedCount())
@@ -51,7 +55,7 @@ final class RunIndex {
                 .put("model", model.identity() == null ? null : model.identity().fields().stream()
                         .filter(f -> f.ocppName().equals("chargePointModel")).map(StationIdentity.Field::value)
                         .findFirst().orElse(null));
-        Files.writeString(reportDirectory.resolve(SUMMARY_FILE), summary.toString(), StandardCharsets.UTF_8);
+        Files.writeString(reportDirectory.resolve(summaryFile(plan)), summary.toString(), StandardCharsets.UTF_8);
     }
 
     /** Writes the index of the run whose chargers' reports are the subdirectories of {@code runDirectory}. */
@@ -59,11 +63,14 @@ final class RunIndex {
         List<Line> lines = new ArrayList<>();
         String title = "ChargeCheck run";
         try (Stream<Path> chargers = Files.list(runDirectory)) {
-            for (Path summary : chargers.map(d -> d.resolve(SUMMARY_FILE)).filter(Files::isRegularFile).sorted().toList()) {
+            List<Path> summaries = chargers.filter(Files::isDirectory).sorted()
+                    .flatMap(d -> java.util.Arrays.stream(Plan.values()).map(p -> d.resolve(summaryFile(p))))
+                    .filter(Files::isRegularFile).toList();
+            for (Path summary : summaries) {
                 JsonNode node = JSON.readTree(summary.toFile());
                 title = node.path("title").asText(title);
                 lines.add(new Line(node.path("station").asText(), summary.getParent().getFileName() + "/"
-                        + TestScriptReportPlugin.REPORT_FILE, node.path("ok").asLong(), node.path("failed").asLong(),
+                        + node.path("report").asText(), node.path("ok").asLong(), node.path("failed").asLong(),
                         node.path("notTested").asLong(), node.path("model").isTextual() ? node.path("model").asText() : null));
             }
         }

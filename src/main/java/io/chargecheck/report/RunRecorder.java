@@ -19,9 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,9 +38,14 @@ final class RunRecorder {
     private String stopReason;
     private RunInfo runInfo = RunInfo.NONE;
     private final Map<URI, String> sourcesRead = new LinkedHashMap<>();
-    private final Map<Integer, CaseProgress> cases = new TreeMap<>();
+    private final Plan plan;
+    private final Map<String, CaseProgress> cases = new LinkedHashMap<>();
     /** Per running scenario, why it did not pass, from its first step that did not. */
     private final Map<UUID, String> firstIssue = new HashMap<>();
+
+    RunRecorder(Plan plan) {
+        this.plan = plan;
+    }
 
     synchronized void runStarted(Instant at) {
         started = at;
@@ -109,19 +112,19 @@ final class RunRecorder {
     }
 
     synchronized RecordedRun snapshot(Instant now) {
-        Map<Integer, CaseRun> runs = new TreeMap<>();
+        Map<String, CaseRun> runs = new LinkedHashMap<>();
         cases.forEach((number, progress) -> runs.put(number, progress.toCaseRun(now)));
         return new RecordedRun(started, finished, now, runInfo, sourcesRead, runs, stopReason);
     }
 
     private Optional<CaseProgress> progressOf(TestCase testCase) {
-        OptionalInt number = CaseNumber.of(testCase.getTags(), testCase.getUri());
-        if (number.isEmpty()) {
-            LOG.debug("Scenario '{}' ({}) belongs to no numbered case; not in the report", testCase.getName(),
-                    testCase.getUri());
+        Optional<String> id = plan.caseOf(testCase.getTags(), testCase.getUri());
+        if (id.isEmpty()) {
+            LOG.debug("Scenario '{}' ({}) belongs to no case of {}; not in its report", testCase.getName(),
+                    testCase.getUri(), plan);
             return Optional.empty();
         }
-        return Optional.of(cases.computeIfAbsent(number.getAsInt(), n -> new CaseProgress()));
+        return Optional.of(cases.computeIfAbsent(id.get(), n -> new CaseProgress()));
     }
 
     private static final class CaseProgress {

@@ -23,9 +23,9 @@ class CaseCatalogTest {
 
         var cases = CaseCatalog.of(features, Map.of()).cases();
 
-        assertThat(cases).extracting(ScriptCase::number)
-                .containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17);
-        assertThat(cases.get(3)).isEqualTo(new ScriptCase(4, "Get configuration", java.util.List.of("the full list")));
+        assertThat(cases).extracting(ScriptCase::id)
+                .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17");
+        assertThat(cases.get(3)).isEqualTo(new ScriptCase("4", "Get configuration", "", java.util.List.of("the full list")));
         assertThat(cases.get(16).function()).isEqualTo("An extra case");
         assertThat(cases.get(11).function()).isEqualTo("(no feature file for case 12)");
     }
@@ -38,6 +38,23 @@ class CaseCatalogTest {
         var cases = CaseCatalog.of(features, Map.of(onDisk.toUri(), "Feature: Heartbeat (automatic)\n")).cases();
 
         assertThat(cases.get(1).function()).isEqualTo("Heartbeat (automatic)");
+    }
+
+    @Test
+    void theOcaPlanHasItsHundredAndTwoCasesInTheDocumentsOrderWithTheirProfile() throws IOException {
+        Files.createDirectories(features.resolve("octt"));
+        Files.writeString(features.resolve("octt/TC_003_CS-plugin-first.feature"), "@octt @TC_003_CS @core\n"
+                + "Feature: Regular charging session, cable first\n  - the first StatusNotification is Preparing\n");
+
+        var cases = CaseCatalog.of(Plan.OCTT, features, Map.of()).cases();
+
+        assertThat(cases).hasSize(102);
+        assertThat(cases.get(0)).isEqualTo(new ScriptCase("TC_001_CS", "Cold Boot Charge Point", "core", java.util.List.of()));
+        assertThat(cases.get(2)).isEqualTo(new ScriptCase("TC_003_CS", "Regular charging session, cable first", "core",
+                java.util.List.of("the first StatusNotification is Preparing")));
+        assertThat(cases.get(5).id()).as("the document's order, not the ids'").isEqualTo("TC_068_CS");
+        assertThat(cases.get(cases.size() - 1)).extracting(ScriptCase::id, ScriptCase::group)
+                .containsExactly("TC_087_CS", "security");
     }
 
     @Test

@@ -29,7 +29,7 @@ class ConsoleProgressPluginTest {
                 .doesNotContain("\u001b").doesNotContain("at io.chargecheck");
         String summary = console.substring(console.indexOf("ChargeCheck: "));
         assertThat(summary).startsWith("ChargeCheck: 2 scenarios: 1 passed, 1 failed, 0 not tested in 1.0 s")
-                .contains("Report: file:");
+                .contains("Reports: file:");
     }
 
     @Test

@@ -33,7 +33,7 @@ class FeatureParserTest {
 
         ScriptCase parsed = parser.parse(URI.create("file:/features/change-availability.feature"), source).orElseThrow();
 
-        assertThat(parsed.number()).isEqualTo(3);
+        assertThat(parsed.id()).isEqualTo("3");
         assertThat(parsed.function()).isEqualTo("Change availability");
         assertThat(parsed.criteria()).containsExactly(
                 "After sending ChangeAvailability Operative, the status must change to Available",
@@ -47,7 +47,7 @@ class FeatureParserTest {
         ScriptCase parsed = parser.parse(URI.create("file:/features/07-stop-transaction.feature"),
                 "Feature: Stop charge transaction\n  - a stop\n").orElseThrow();
 
-        assertThat(parsed.number()).isEqualTo(7);
+        assertThat(parsed.id()).isEqualTo("7");
     }
 
     @Test
@@ -60,7 +60,7 @@ class FeatureParserTest {
                 """;
 
         assertThat(parser.parse(URI.create("file:/features/99-renamed.feature"), source))
-                .hasValueSatisfying(c -> assertThat(c.number()).isEqualTo(15));
+                .hasValueSatisfying(c -> assertThat(c.id()).isEqualTo("15"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.chargecheck.steps;
 
+import io.chargecheck.certification.Applicability;
 import io.chargecheck.config.Version;
 import io.chargecheck.ocpp.OcppJson;
 import io.chargecheck.report.ReportAttachments;
@@ -28,6 +29,12 @@ public class Hooks {
         world.begin(scenario);
         scenario.attach(runInfo().getBytes(StandardCharsets.UTF_8), RUN_INFO, "run");
         scenario.attach(world.station.id().getBytes(StandardCharsets.UTF_8), ReportAttachments.STATION, "station");
+    }
+
+    /** A case of the OCA's plan runs only where it applies, as the OCA decides it. */
+    @Before(value = "@octt", order = 1)
+    public void onlyWhereItApplies() {
+        new Applicability(world.context).check(world.needs);
     }
 
     @After(order = 0)

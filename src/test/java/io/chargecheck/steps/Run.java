@@ -1,6 +1,7 @@
 package io.chargecheck.steps;
 
 import io.chargecheck.certification.Bench;
+import io.chargecheck.certification.CaseNeeds;
 import io.chargecheck.certification.Station;
 import io.chargecheck.config.Settings;
 import io.cucumber.java.AfterAll;
@@ -8,6 +9,7 @@ import io.cucumber.java.BeforeAll;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -103,7 +105,7 @@ public final class Run {
             }
             if (!stationPerScenario()) {
                 Station station = settings.isLive() ? Station.live(bench.get(), settings)
-                        : Station.simulated(bench.get(), settings, settings.chargePointId());
+                        : Station.simulated(bench.get(), settings, settings.chargePointId(), CaseNeeds.of(List.of()));
                 sharedStation.set(station);
                 LOG.info("station {} is connected at {}", station.id(), bench.get().stationUrl(station.id()));
             }
@@ -140,8 +142,11 @@ public final class Run {
         return !settings.isLive() && settings.parallelism() > 1;
     }
 
-    /** The station a new scenario runs against: the run's one, or a new simulated one named after the scenario. */
-    Station stationFor(String scenarioLabel) {
+    /**
+     * The station a new scenario runs against: the run's one, or a new simulated one named after the
+     * scenario and built for what it needs.
+     */
+    Station stationFor(String scenarioLabel, CaseNeeds needs) {
         if (!stationPerScenario()) {
             Station station = sharedStation.get();
             if (station == null) {
@@ -154,7 +159,7 @@ public final class Run {
             throw startFailed();
         }
         String id = settings.chargePointId() + "-" + scenarioLabel + "-" + scenarios.incrementAndGet();
-        return Station.simulated(shared, settings, id);
+        return Station.simulated(shared, settings, id, needs);
     }
 
     private IllegalStateException startFailed() {

@@ -2,6 +2,7 @@ package io.chargecheck.steps;
 
 import io.chargecheck.certification.Aftercare;
 import io.chargecheck.certification.BootCheck;
+import io.chargecheck.certification.CaseNeeds;
 import io.chargecheck.certification.Commands;
 import io.chargecheck.certification.ConfigurationAudit;
 import io.chargecheck.certification.Context;
@@ -43,6 +44,7 @@ public final class World {
     private final Run run = Run.current();
     private Scenario scenario;
     private boolean ownStation;
+    CaseNeeds needs;
 
     Station station;
     Evidence evidence;
@@ -68,7 +70,8 @@ public final class World {
     void begin(Scenario scenario) {
         this.scenario = scenario;
         ownStation = run.stationPerScenario();
-        station = run.stationFor(ScenarioLabel.of(scenario));
+        needs = CaseNeeds.of(scenario.getSourceTagNames());
+        station = run.stationFor(ScenarioLabel.of(scenario), needs);
         station.scenarioBegins();
         evidence = station.evidence();
         scene = new Scene(evidence.mark());
@@ -119,20 +122,27 @@ public final class World {
 
     /**
      * Frames of the station that broke the protocol during the scenario are in the report's row
-     * whatever happens; with chargecheck.strict they fail the scenario.
+     * whatever happens; with chargecheck.strict they fail the scenario, and in the OCA's plan,
+     * whose every case requires every message to be valid OCPP 1.6, always.
      */
     void judgeProtocolViolations() {
-        if (station == null || !settings().strict()) {
+        if (station == null || !(settings().strict() || needs.isOcttCase())) {
             return;
         }
         List<String> problems = evidence.problems(scene.start).stream()
                 .filter(e -> e.direction() == JournalEntry.Direction.IN)
                 .map(e -> (e.action() == null ? "a frame" : e.action().name()) + ": " + e.problem())
                 .toList();
-        if (!problems.isEmpty()) {
-            context.nonConformance(problems.size() + (problems.size() == 1 ? " protocol violation: " : " protocol violations: ")
-                    + String.join("; ", problems));
+        if (problems.isEmpty()) {
+            return;
         }
+        String violations = problems.size() + (problems.size() == 1 ? " protocol violation: " : " protocol violations: ")
+                + String.join("; ", problems);
+        if (needs.isOcttCase()) {
+            throw new AssertionError("expected every message of the station to be valid OCPP 1.6, as the OCA's plan requires; "
+                    + violations, null);
+        }
+        context.nonConformance(violations);
     }
 
     /** What Ctrl-C can still do for an interrupted scenario: put back the keys it changed. */

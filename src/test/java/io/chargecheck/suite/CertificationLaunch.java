@@ -47,9 +47,13 @@ public record CertificationLaunch(String label, Settings settings, Path reportDi
     /** Runs the cases and returns what each scenario did. */
     public LaunchResult run() {
         String key = label + "-" + UUID.randomUUID();
-        List<String> plugins = new ArrayList<>(List.of(
-                "io.chargecheck.suite.OutcomeRecorder:" + key,
-                "io.chargecheck.report.TestScriptReportPlugin:" + reportDirectory));
+        List<String> plugins = new ArrayList<>(List.of("io.chargecheck.suite.OutcomeRecorder:" + key));
+        if (settings.plan() != Plan.OCTT) {
+            plugins.add("io.chargecheck.report.TestScriptReportPlugin:" + reportDirectory);
+        }
+        if (settings.plan() != Plan.SCRIPT) {
+            plugins.add("io.chargecheck.report.OcttReportPlugin:" + reportDirectory);
+        }
         if (cucumberReports) {
             plugins.add("html:" + reportDirectory.resolve("cucumber.html"));
             plugins.add("json:" + reportDirectory.resolve("cucumber.json"));
