@@ -1,16 +1,27 @@
 package io.chargecheck.centralsystem;
 
 import io.chargecheck.centralsystem.JournalEntry.Kind;
+import io.chargecheck.ocpp.Untrusted;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.channels.ServerSocketChannel;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 import org.java_websocket.WebSocket;
@@ -26,8 +37,14 @@ import org.slf4j.LoggerFactory;
 public final class CentralSystem implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CentralSystem.class);
-    /** How long a frame stranded by Java-WebSocket can wait at most; see {@link OcppServer#flushStalledWrites}. */
-    private static final long STALLED_WRITE_CHECK_MILLIS = 5;
+    /**
+     * How often every connection is looked at ({@link Connections#sweep}): so long at most a frame
+     * stranded by Java-WebSocket waits (see {@link Connections#flushStalledWrite}), and so late at most a
+     * handshake timeout or a dead listener is noticed.
+     */
+    private static final long SWEEP_MILLIS = 5;
+    /** Between attempts to listen again while the port cannot be had (out of descriptors, say). */
+    private static final long RELISTEN_RETRY_MILLIS = 200;
 
     private final CentralSystemConfig config;
     private final Clock clock;
@@ -37,36 +54,62 @@ public final class CentralSystem implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final Map<String, StationSession> sessions = new ConcurrentHashMap<>();
     private final Map<String, Instant> offlineUntil = new ConcurrentHashMap<>();
-    private final OcppServer server;
+    /** What each station said before, for the rules that depend on it; kept across its reconnects. */
+    private final Map<String, StationRules> rules = new ConcurrentHashMap<>();
+    private final Connections connections;
+    private final Stations stations = new Stations();
+    private volatile OcppServer server;
+    private volatile int boundPort;
+    private volatile boolean closing;
+    private final Object listening = new Object();
+    /** The server being replaced, while it is; null otherwise. */
+    private final AtomicReference<OcppServer> relistening =
+            new AtomicReference<>();
+    private final List<OcppServer> retired = new CopyOnWriteArrayList<>();
 
     private CentralSystem(CentralSystemConfig config, Clock clock) {
         this.config = config;
         this.clock = clock;
         this.trace = config.traceFile() == null ? null : new TraceWriter(config.traceFile());
-        this.journal = new Journal(trace, clock);
+        this.journal = new Journal(trace, clock, config.journalMemoryBytes());
         this.responders = Responders.defaults(config, clock);
         this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "central-system-timer");
             thread.setDaemon(true);
             return thread;
         });
-        this.server = new OcppServer(config, new Stations());
-        if (config.sslContext() != null) {
-            server.setWebSocketFactory(TlsSupport.serverFactory(config));
+        this.connections = new Connections(config, OcppServer.drafts(config), stations::refused);
+    }
+
+    private OcppServer newServer(int port) {
+        ServerSocketChannel listener;
+        try {
+            listener = ServerSocketChannel.open();
+            listener.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            listener.bind(new InetSocketAddress(config.host(), port));
+        } catch (IOException e) {
+            throw new UncheckedIOException("the central system could not listen on " + config.host() + ":" + port
+                    + ": " + e.getMessage(), e);
         }
+        return new OcppServer(listener, config, stations, connections);
     }
 
     /** Starts listening; returns once the port is bound, so {@link #port()} is the real one. */
     public static CentralSystem start(CentralSystemConfig config) {
         CentralSystem centralSystem = new CentralSystem(config, Clock.systemUTC());
+        OcppServer server;
         try {
-            centralSystem.server.startAndWait();
+            server = centralSystem.newServer(config.port());
+            server.startAndWait();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while starting the central system", e);
+        } catch (UncheckedIOException e) {
+            throw new IllegalStateException(e.getMessage(), e.getCause());
         }
-        centralSystem.timer.scheduleWithFixedDelay(centralSystem.server::flushStalledWrites,
-                STALLED_WRITE_CHECK_MILLIS, STALLED_WRITE_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+        centralSystem.server = server;
+        centralSystem.boundPort = server.getPort();
+        centralSystem.timer.scheduleWithFixedDelay(centralSystem::sweep, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
         LOG.info("central system listening at {}/{chargePointId}", centralSystem.url());
         return centralSystem;
     }
@@ -76,7 +119,76 @@ public final class CentralSystem implements AutoCloseable {
     }
 
     public int port() {
-        return server.getPort();
+        return boundPort;
+    }
+
+    /** Whether new connections are accepted now. */
+    public boolean isListening() {
+        return server.isListening();
+    }
+
+    /** The listening server, for tests that break it on purpose. */
+    OcppServer server() {
+        return server;
+    }
+
+    /** Connections accepted and not yet closed, WebSocket or not yet. */
+    int connectionCount() {
+        return connections.count();
+    }
+
+    private void sweep() {
+        try {
+            connections.sweep();
+            OcppServer current = server;
+            if (!closing && !current.isListening() && relistening.compareAndSet(null, current)) {
+                listenAgain(current, "its listening socket is closed", 0);
+            }
+        } catch (RuntimeException e) {
+            // a scheduled task that throws is never run again: keep the guard alive
+            LOG.warn("checking the connections failed: {}", e.toString());
+        }
+    }
+
+
+    /**
+     * The server's loop stopped or its listening socket closed (Java-WebSocket closes it for good when
+     * accept fails, as it does out of file descriptors): say so, and listen again on the same port,
+     * retrying while the port cannot be had. Connections of the old server that still run go on.
+     */
+    private void listenAgain(OcppServer failed, String why, int attempt) {
+        synchronized (listening) {
+            if (closing || server != failed) {
+                relistening.compareAndSet(failed, null);
+                return;
+            }
+            if (attempt == 0) {
+                String line = "the central system stopped listening on port " + boundPort + " (" + why + "); listening again";
+                LOG.error(line);
+                journal.recordEvent(null, Kind.LISTENER, line);
+            }
+            OcppServer replacement;
+            try {
+                replacement = newServer(boundPort);
+                replacement.startAndWait();
+            } catch (RuntimeException e) {
+                if (attempt % 50 == 0) { // once, then every ten seconds while the port cannot be had
+                    LOG.error("listening again on port {} failed: {}; trying again every {} ms", boundPort,
+                            e.getMessage(), RELISTEN_RETRY_MILLIS);
+                }
+                timer.schedule(() -> listenAgain(failed, why, attempt + 1), RELISTEN_RETRY_MILLIS, TimeUnit.MILLISECONDS);
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            retired.add(failed); // its connections, if its loop still runs, go on until they close
+            server = replacement;
+            relistening.set(null);
+            String back = "the central system listens again on port " + boundPort;
+            LOG.info(back);
+            journal.recordEvent(null, Kind.LISTENER, back);
+        }
     }
 
     /** The URL without the charge point id, e.g. {@code ws://127.0.0.1:8887/ocpp}. */
@@ -95,6 +207,13 @@ public final class CentralSystem implements AutoCloseable {
         return journal;
     }
 
+    /** Returns once every entry journalled so far is in the trace file (at once without a trace). */
+    public void flushTrace() {
+        if (trace != null) {
+            trace.awaitWritten(journal.mark());
+        }
+    }
+
     public Responders responders() {
         return responders;
     }
@@ -111,6 +230,7 @@ public final class CentralSystem implements AutoCloseable {
     public StationSession awaitSession(String chargePointId, Duration timeout) {
         try {
             return Awaitility.await("connection of " + chargePointId)
+                    .pollInSameThread()
                     .atMost(timeout)
                     .pollInterval(Duration.ofMillis(10))
                     .until(() -> session(chargePointId), Optional::isPresent)
@@ -150,7 +270,11 @@ public final class CentralSystem implements AutoCloseable {
 
     @Override
     public void close() {
+        closing = true;
         try {
+            for (OcppServer old : retired) {
+                old.stop(100, "central system shutting down");
+            }
             server.stop(1000, "central system shutting down");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -165,9 +289,12 @@ public final class CentralSystem implements AutoCloseable {
 
         @Override
         public String refusalFor(String chargePointId) {
-            if (config.expectedChargePointId() != null && !config.expectedChargePointId().equals(chargePointId)) {
-                return "this run certifies charge point '" + config.expectedChargePointId()
-                        + "'; set the charger's id, or the setting chargecheck.chargePointId, so they match";
+            Set<String> expected = config.expectedChargePointIds();
+            if (!expected.isEmpty() && !expected.contains(chargePointId)) {
+                String which = expected.size() == 1 ? "charge point '" + expected.iterator().next() + "'"
+                        : "charge points " + String.join(", ", new TreeSet<>(expected));
+                return "this run certifies " + which
+                        + "; set the charger's id, or the setting chargecheck.chargePointId, so they match";
             }
             return isOfflineFor(chargePointId) ? "the central system is offline on purpose for this test" : null;
         }
@@ -175,7 +302,7 @@ public final class CentralSystem implements AutoCloseable {
         @Override
         public StationSession opened(String chargePointId, WebSocket socket) {
             StationSession session = new StationSession(chargePointId, socket, journal, responders, timer,
-                    config.callTimeout());
+                    config.callTimeout(), rules.computeIfAbsent(chargePointId, id -> new StationRules()));
             StationSession previous = sessions.put(chargePointId, session);
             journal.recordEvent(chargePointId, Kind.CONNECTED, "connected from " + socket.getRemoteSocketAddress()
                     + " with subprotocol " + OcppServer.SUBPROTOCOL);
@@ -196,8 +323,19 @@ public final class CentralSystem implements AutoCloseable {
         }
 
         @Override
-        public Journal journal() {
-            return journal;
+        public void refused(String chargePointId, InetSocketAddress from, String why) {
+            String line = "refused connection" + (chargePointId == null ? "" : " of " + chargePointId) + " from " + from
+                    + ": " + why;
+            LOG.warn(line);
+            journal.recordEvent(chargePointId, Kind.REFUSED, line);
+        }
+
+        @Override
+        public void listenerFailed(OcppServer failed, Exception cause) {
+            if (relistening.compareAndSet(null, failed)) {
+                String why = "its loop stopped: " + Untrusted.shown(cause.toString(), Untrusted.EXCERPT);
+                timer.execute(() -> listenAgain(failed, why, 0));
+            }
         }
     }
 }

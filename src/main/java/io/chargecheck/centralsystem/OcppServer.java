@@ -1,18 +1,15 @@
 package io.chargecheck.centralsystem;
 
-import io.chargecheck.centralsystem.JournalEntry.Kind;
-import java.io.IOException;
+import io.chargecheck.ocpp.Untrusted;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.ByteBuffer;
-import java.nio.channels.CancelledKeyException;
 import java.nio.channels.SelectionKey;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.java_websocket.WebSocket;
-import org.java_websocket.WebSocketImpl;
 import org.java_websocket.drafts.Draft;
 import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.exceptions.InvalidDataException;
@@ -26,7 +23,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The WebSocket side of the central system: who may connect, and handing frames to sessions.
- * Everything OCPP lives in {@link StationSession}.
+ * Everything OCPP lives in {@link StationSession}; every accepted connection, WebSocket or not
+ * yet, in {@link Connections}. It listens on a channel the central system bound, so that a
+ * listener that died can be replaced by a new server on the same port.
  */
 final class OcppServer extends WebSocketServer {
 
@@ -43,25 +42,40 @@ final class OcppServer extends WebSocketServer {
 
         void closed(StationSession session, String why);
 
-        Journal journal();
+        /** A connection refused before it became a session: the log and the journal. */
+        void refused(String chargePointId, InetSocketAddress from, String why);
+
+        /** The server's loop stopped after it had started; the owner listens again. */
+        void listenerFailed(OcppServer server, Exception cause);
     }
 
     private final CentralSystemConfig config;
     private final Stations stations;
+    private final ServerSocketChannel listener;
     private final CountDownLatch started = new CountDownLatch(1);
+    private volatile boolean running;
     private volatile Exception startFailure;
+    private volatile Thread selectorThread;
 
-    OcppServer(CentralSystemConfig config, Stations stations) {
-        // "" matches any offered subprotocol, so a client offering the wrong one reaches our
-        // handshake hook and is refused there with a reason, instead of a silent 404 in the library.
-        super(new InetSocketAddress(config.host(), config.port()),
-                List.of(new Draft_6455(List.of(), List.of(new Protocol(SUBPROTOCOL), new Protocol("")),
-                        config.maxFrameBytes())));
+    OcppServer(ServerSocketChannel listener, CentralSystemConfig config, Stations stations, Connections connections) {
+        super(listener);
+        this.listener = listener;
         this.config = config;
         this.stations = stations;
+        setWebSocketFactory(connections);
         setReuseAddr(true);
         setDaemon(true);
         setConnectionLostTimeout(60);
+    }
+
+    /**
+     * The one WebSocket draft every connection gets. "" matches any offered subprotocol, so a client
+     * offering the wrong one reaches our handshake hook and is refused there with a reason, instead
+     * of a silent 404 in the library.
+     */
+    static List<Draft> drafts(CentralSystemConfig config) {
+        return List.of(new MaskedFramesDraft(List.of(), List.of(new Protocol(SUBPROTOCOL), new Protocol("")),
+                config.maxFrameBytes()));
     }
 
     void startAndWait() throws InterruptedException {
@@ -71,6 +85,29 @@ final class OcppServer extends WebSocketServer {
             throw new IllegalStateException("the central system could not listen on " + config.host() + ":"
                     + config.port() + ": " + startFailure.getMessage(), startFailure);
         }
+        running = true;
+    }
+
+    /** Run on the selector thread before each accept; a test's way to make the loop fail as it does in the field. */
+    volatile Runnable acceptFault;
+
+    @Override
+    protected boolean onConnect(SelectionKey key) {
+        Runnable fault = acceptFault;
+        if (fault != null) {
+            fault.run();
+        }
+        return true;
+    }
+
+    /** The listening socket, for a test that closes it the way the library does when accept fails. */
+    ServerSocketChannel listener() {
+        return listener;
+    }
+
+    /** Whether it still accepts connections: its loop runs and its listening socket is open. */
+    boolean isListening() {
+        return running && listener.isOpen();
     }
 
     @Override
@@ -78,38 +115,49 @@ final class OcppServer extends WebSocketServer {
                                                                        ClientHandshake request)
             throws InvalidDataException {
         ServerHandshakeBuilder builder = super.onWebsocketHandshakeReceivedAsServer(conn, draft, request);
-        String path = request.getResourceDescriptor();
-        String chargePointId = chargePointIdOf(path);
-        String from = String.valueOf(conn.getRemoteSocketAddress());
-        if (chargePointId == null) {
-            throw refuse(path == null ? "?" : path, from, "the path '" + path + "' is not " + config.pathPrefix()
-                    + "/{chargePointId}");
-        }
-        String offered = request.getFieldValue("Sec-WebSocket-Protocol");
-        boolean ocpp16 = draft instanceof Draft_6455 d && SUBPROTOCOL.equals(d.getProtocol().getProvidedProtocol());
-        if (!ocpp16) {
-            throw refuse(chargePointId, from, offered.isEmpty()
-                    ? "it offered no WebSocket subprotocol; OCPP 1.6J needs 'ocpp1.6'"
-                    : "it offered subprotocol '" + offered + "'; OCPP 1.6J needs 'ocpp1.6'");
-        }
-        if (config.securityProfile().usesBasicAuth()) {
-            String problem = basicAuthProblem(chargePointId, request.getFieldValue("Authorization"));
-            if (problem != null) {
-                InvalidDataException refusal = refuse(chargePointId, from, problem);
-                answerUnauthorized(conn);
-                throw refusal;
-            }
-        }
-        String refusal = stations.refusalFor(chargePointId);
-        if (refusal != null) {
-            throw refuse(chargePointId, from, refusal);
+        try {
+            checkHandshake(conn, draft, request);
+        } catch (RuntimeException e) {
+            // our bug must not become the library's 500 with a stack trace, nor a connection nobody hears of
+            LOG.error("checking the handshake from {} failed: {}", conn.getRemoteSocketAddress(), e.toString());
+            throw refuse(conn, null, Answer.SERVER_ERROR, "the central system failed while checking it: " + e);
         }
         return builder;
     }
 
+    private void checkHandshake(WebSocket conn, Draft draft, ClientHandshake request) throws InvalidDataException {
+        ChargePointIdentity identity = ChargePointIdentity.fromPath(request.getResourceDescriptor(), config.pathPrefix());
+        if (!identity.isValid()) {
+            throw refuse(conn, null, identity.httpStatus() == 400 ? Answer.BAD_REQUEST : Answer.NOT_FOUND,
+                    identity.refusal());
+        }
+        String chargePointId = identity.id();
+        String offered = request.getFieldValue("Sec-WebSocket-Protocol");
+        boolean ocpp16 = draft instanceof Draft_6455 d && SUBPROTOCOL.equals(d.getProtocol().getProvidedProtocol());
+        if (!ocpp16) {
+            throw refuse(conn, chargePointId, Answer.NOT_FOUND, offered.isEmpty()
+                    ? "it offered no WebSocket subprotocol; OCPP 1.6J needs 'ocpp1.6'"
+                    : "it offered subprotocol '" + Untrusted.shown(offered) + "'; OCPP 1.6J needs 'ocpp1.6'");
+        }
+        if (config.securityProfile().usesBasicAuth()) {
+            String problem = basicAuthProblem(chargePointId, request.getFieldValue("Authorization"));
+            if (problem != null) {
+                throw refuse(conn, chargePointId, Answer.UNAUTHORIZED, problem);
+            }
+        }
+        String refusal = stations.refusalFor(chargePointId);
+        if (refusal != null) {
+            throw refuse(conn, chargePointId, Answer.NOT_FOUND, refusal);
+        }
+    }
+
     @Override
     public void onOpen(WebSocket conn, ClientHandshake handshake) {
-        String chargePointId = chargePointIdOf(handshake.getResourceDescriptor());
+        String chargePointId = ChargePointIdentity.fromPath(handshake.getResourceDescriptor(), config.pathPrefix()).id();
+        ConnectionChannel channel = Connections.channelOf(conn);
+        if (channel != null) {
+            channel.opened();
+        }
         conn.setAttachment(stations.opened(chargePointId, conn));
     }
 
@@ -169,10 +217,20 @@ final class OcppServer extends WebSocketServer {
     @Override
     public void onError(WebSocket conn, Exception ex) {
         if (conn == null) {
-            // Without a connection the error is the server's own: it could not bind or it died.
-            startFailure = ex;
-            started.countDown();
-            LOG.error("central system socket error: {}", ex.toString());
+            // Without a connection the error is the server's own: it could not start, or its loop died.
+            if (started.getCount() > 0) {
+                startFailure = ex;
+                started.countDown();
+            } else if (running) {
+                running = false;
+                if (Thread.currentThread() == selectorThread) {
+                    // Java-WebSocket 1.6.0's handleFatal calls stop(), which joins the selector thread, on the
+                    // selector thread itself: without an interrupt that join never returns, and the port stays
+                    // bound for good. Interrupted, the join throws, and the loop's shutdown closes the port.
+                    Thread.currentThread().interrupt();
+                }
+                stations.listenerFailed(this, ex);
+            }
         } else {
             StationSession session = conn.getAttachment();
             LOG.debug("connection error for {}: {}", session == null ? conn.getRemoteSocketAddress() : session.chargePointId(),
@@ -182,58 +240,8 @@ final class OcppServer extends WebSocketServer {
 
     @Override
     public void onStart() {
+        selectorThread = Thread.currentThread();
         started.countDown();
-    }
-
-    /**
-     * Hands every frame that is queued but has nobody to write it to the selector again. Java-WebSocket
-     * 1.6.0 can strand one: a worker queues the frame and asks for write interest while the selector
-     * thread, which after draining a queue sets the interest back to read only, is between those two
-     * steps for the same connection. The selector gets there because it never removes a key that was
-     * ready only for writing from its selected set, so that key's stale write readiness makes it run
-     * its drain for the connection right after every read, at the moment the worker answers. The
-     * frame then waits for the connection's next send; a charger waiting for the answer sends none.
-     * The benchmark met it about once in two runs of 200 stations; the central system's timer calls
-     * this every few milliseconds, which costs a look at each connection's queue.
-     */
-    void flushStalledWrites() {
-        try {
-            flushStalledWritesOnce();
-        } catch (RuntimeException e) {
-            // a scheduled task that throws is never run again: keep the guard alive
-            LOG.warn("checking for stalled writes failed: {}", e.toString());
-        }
-    }
-
-    private void flushStalledWritesOnce() {
-        for (WebSocket socket : getConnections()) {
-            if (socket instanceof WebSocketImpl impl && !impl.outQueue.isEmpty()) {
-                SelectionKey key = impl.getSelectionKey();
-                try {
-                    if (key != null && key.isValid() && (key.interestOps() & SelectionKey.OP_WRITE) == 0) {
-                        LOG.debug("a queued frame to {} had no write pending; handing it to the selector again",
-                                socket.getRemoteSocketAddress());
-                        // what the library does for each send: write interest, and wake the selector
-                        onWriteDemand(impl);
-                    }
-                } catch (CancelledKeyException e) {
-                    // the connection is closing: nothing left to write to
-                }
-            }
-        }
-    }
-
-    String chargePointIdOf(String path) {
-        if (path == null) {
-            return null;
-        }
-        String withoutQuery = path.split("\\?", 2)[0];
-        String prefix = config.pathPrefix() + "/";
-        if (!withoutQuery.startsWith(prefix)) {
-            return null;
-        }
-        String id = URLDecoder.decode(withoutQuery.substring(prefix.length()), StandardCharsets.UTF_8);
-        return id.isEmpty() || id.contains("/") ? null : id;
     }
 
     private String basicAuthProblem(String chargePointId, String header) {
@@ -262,28 +270,34 @@ final class OcppServer extends WebSocketServer {
         return null;
     }
 
-    /**
-     * Java-WebSocket 1.6.0 answers every refused handshake with "404 WebSocket Upgrade Failure".
-     * A charger with a wrong password should see 401, as OCPP's security profile 1 says, so the
-     * status line is written ahead of the library's; the client reads the first one and closes.
-     */
-    private static void answerUnauthorized(WebSocket conn) {
-        if (!(conn instanceof WebSocketImpl impl) || impl.getChannel() == null) {
-            return;
-        }
-        byte[] response = ("HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Basic realm=\"OCPP\"\r\n"
-                + "Content-Length: 0\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
-        try {
-            impl.getChannel().write(ByteBuffer.wrap(response));
-        } catch (IOException e) {
-            LOG.debug("could not send 401: {}", e.toString());
+    /** The HTTP answers of a refused upgrade; Java-WebSocket 1.6.0 itself knows only 404 and 500. */
+    enum Answer {
+        NOT_FOUND(null),
+        BAD_REQUEST("HTTP/1.1 400 Bad Request\r\n"),
+        UNAUTHORIZED("HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Basic realm=\"OCPP\"\r\n"),
+        UPGRADE_REQUIRED("HTTP/1.1 426 Upgrade Required\r\nSec-WebSocket-Version: 13\r\n"),
+        SERVER_ERROR("HTTP/1.1 500 Internal Server Error\r\n");
+
+        final String statusAndHeaders;
+
+        Answer(String statusAndHeaders) {
+            this.statusAndHeaders = statusAndHeaders;
         }
     }
 
-    private InvalidDataException refuse(String chargePointId, String from, String why) {
-        String line = "refused connection of " + chargePointId + " from " + from + ": " + why;
-        LOG.warn(line);
-        stations.journal().recordEvent(chargePointId, Kind.REFUSED, line);
+    /**
+     * Journals and logs the refusal, and has the connection answer it with the status it deserves
+     * instead of the library's 404, which the library then writes (and our channel replaces).
+     */
+    private InvalidDataException refuse(WebSocket conn, String chargePointId, Answer answer, String why) {
+        ConnectionChannel channel = Connections.channelOf(conn);
+        if (channel != null && answer.statusAndHeaders != null) {
+            channel.answerWith(answer.statusAndHeaders);
+        }
+        if (channel != null) {
+            channel.markRefusalReported();
+        }
+        stations.refused(chargePointId, conn.getRemoteSocketAddress(), why);
         return new InvalidDataException(CloseFrame.POLICY_VALIDATION, why);
     }
 
@@ -299,6 +313,8 @@ final class OcppServer extends WebSocketServer {
             case CloseFrame.POLICY_VALIDATION -> "policy violation";
             default -> "code " + code;
         };
-        return side + ", " + text + (reason == null || reason.isEmpty() ? "" : ": " + reason) + " (" + code + ")";
+        // the reason is the station's own words when it closed: shown, as everything it sends
+        return side + ", " + text + (reason == null || reason.isEmpty() ? "" : ": " + Untrusted.shown(reason, Untrusted.EXCERPT))
+                + " (" + code + ")";
     }
 }

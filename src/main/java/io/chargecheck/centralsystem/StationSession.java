@@ -1,5 +1,8 @@
 package io.chargecheck.centralsystem;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.chargecheck.centralsystem.CallFailure.Reason;
 import io.chargecheck.centralsystem.JournalEntry.Direction;
 import io.chargecheck.ocpp.Action;
@@ -9,6 +12,9 @@ import io.chargecheck.ocpp.FrameCodec;
 import io.chargecheck.ocpp.MalformedFrameException;
 import io.chargecheck.ocpp.MessageCodec;
 import io.chargecheck.ocpp.PayloadException;
+import io.chargecheck.ocpp.PayloadValidator;
+import io.chargecheck.ocpp.Untrusted;
+import io.chargecheck.ocpp.Violation;
 import io.chargecheck.ocpp.message.Request;
 import io.chargecheck.ocpp.message.Response;
 import java.time.Duration;
@@ -22,6 +28,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.java_websocket.WebSocket;
 import org.java_websocket.exceptions.WebsocketNotConnectedException;
 import org.slf4j.Logger;
@@ -43,6 +50,11 @@ public final class StationSession {
      * catch a reused one (a constant id, a counter that restarts) while a session of weeks stays bounded.
      */
     private static final int CALL_IDS_KEPT = 1000;
+    /** A frame at debug level: whole for the usual sizes, cut for a flood. */
+    private static final int FRAME_SHOWN = 2000;
+    /** Shared and never changed: the stand-in payload of a result frame whose text was written directly. */
+    private static final ObjectNode NO_PAYLOAD =
+            JsonNodeFactory.instance.objectNode();
 
     private final String chargePointId;
     private final WebSocket socket;
@@ -50,6 +62,7 @@ public final class StationSession {
     private final Responders responders;
     private final ScheduledExecutorService timer;
     private final Duration defaultTimeout;
+    private final StationRules rules;
 
     private final Object lock = new Object();
     private final ArrayDeque<PendingCall<?>> waiting = new ArrayDeque<>();
@@ -69,7 +82,8 @@ public final class StationSession {
     private boolean closed;
 
     StationSession(String chargePointId, WebSocket socket, Journal journal, Responders responders,
-                   ScheduledExecutorService timer, Duration defaultTimeout) {
+                   ScheduledExecutorService timer, Duration defaultTimeout, StationRules rules) {
+        this.rules = rules;
         this.chargePointId = chargePointId;
         this.socket = socket;
         this.journal = journal;
@@ -142,12 +156,13 @@ public final class StationSession {
             // Answering would also break a peer that speaks a newer OCPP-J (2.1 adds types 5 and 6).
             journal.recordFrame(chargePointId, Direction.IN, null, null, null, text,
                     e.getMessage() + "; ignored without an answer, as OCPP-J section 4.1.3 prescribes");
-            LOG.warn("{} sent a frame of an unknown message type, ignored: {}", chargePointId, abbreviate(text));
+            LOG.warn("{} sent a frame of an unknown message type, ignored: {}", chargePointId, Untrusted.shown(text, Untrusted.EXCERPT));
             return;
         }
         String problem = e.code() + ": " + e.getMessage();
         journal.recordFrame(chargePointId, Direction.IN, null, null, null, text, problem);
-        LOG.warn("{} sent a malformed frame ({}): {}", chargePointId, e.getMessage(), abbreviate(text));
+        LOG.warn("{} sent a malformed frame ({}): {}", chargePointId, Untrusted.shown(e.getMessage(), Untrusted.EXCERPT),
+                Untrusted.shown(text, Untrusted.EXCERPT));
         // Without a readable id there is nothing to answer to; OCPP 2.0.1 uses "-1" for that case.
         sendError(new Frame.CallError(e.messageId().orElse("-1"), e.code(), e.getMessage()), null);
     }
@@ -158,7 +173,7 @@ public final class StationSession {
      */
     void onRefusedFrame(String description, String problem) {
         journal.recordFrame(chargePointId, Direction.IN, null, null, null, description, problem);
-        LOG.warn("{}: {}", chargePointId, problem);
+        LOG.warn("{}: {}", chargePointId, Untrusted.shown(problem, Untrusted.EXCERPT));
     }
 
     void onBinary() {
@@ -205,7 +220,14 @@ public final class StationSession {
             reject(call, action, raw, e.code(), e.getMessage(), reusedId);
             return;
         }
-        journal.recordFrame(chargePointId, Direction.IN, call, action, request, raw, reusedId);
+        StationRules.Verdict verdict = rules.check(request);
+        String asciiProblem = ciStringProblem(call.payload(), action.requestType());
+        if (verdict.error() != null) {
+            reject(call, action, raw, verdict.error(), verdict.problem(), joined(reusedId, asciiProblem));
+            return;
+        }
+        journal.recordFrame(chargePointId, Direction.IN, call, action, request, raw,
+                joined(reusedId, verdict.problem(), asciiProblem));
         Response response;
         try {
             response = responders.answer(chargePointId, request);
@@ -218,8 +240,27 @@ public final class StationSession {
             sendError(new Frame.CallError(call.messageId(), ErrorCode.NotSupported, action + " is not supported here"), action);
             return;
         }
-        Frame.CallResult result = new Frame.CallResult(call.messageId(), MessageCodec.encode(response));
-        send(result, action, response, null);
+        rules.answered(response);
+        String text = FrameCodec.writeCallResult(call.messageId(), response);
+        // the journal takes a result's type and id from its frame; its payload is in the text
+        send(text, new Frame.CallResult(call.messageId(), NO_PAYLOAD), action, response, null);
+    }
+
+    /** Printable ASCII in CiStrings: noted, not refused (see {@link PayloadValidator#nonPrintableCiStrings}). */
+    private static String ciStringProblem(JsonNode payload, Class<?> type) {
+        List<Violation> found = PayloadValidator.nonPrintableCiStrings(payload, type);
+        return found.isEmpty() ? null : found.stream().map(Violation::describe)
+                .collect(Collectors.joining("; ")) + " (answered all the same)";
+    }
+
+    private static String joined(String... problems) {
+        String all = null;
+        for (String problem : problems) {
+            if (problem != null) {
+                all = all == null ? problem : all + "; " + problem;
+            }
+        }
+        return all;
     }
 
     /**
@@ -233,7 +274,7 @@ public final class StationSession {
                 return null;
             }
         }
-        LOG.warn("{} reused message id '{}'", chargePointId, messageId);
+        LOG.warn("{} reused message id '{}'", chargePointId, Untrusted.shown(messageId));
         return "message id '" + messageId + "' was already used by an earlier CALL of this station on this connection;"
                 + " OCPP-J requires a new id for every CALL (answered all the same)";
     }
@@ -241,7 +282,8 @@ public final class StationSession {
     private void reject(Frame.Call call, Action action, String raw, ErrorCode code, String why, String reusedId) {
         String problem = code + ": " + why + (reusedId == null ? "" : "; " + reusedId);
         journal.recordFrame(chargePointId, Direction.IN, call, action, null, raw, problem);
-        LOG.warn("{} sent {} that breaks OCPP 1.6: {}", chargePointId, call.action(), why);
+        LOG.warn("{} sent {} that breaks OCPP 1.6: {}", chargePointId, Untrusted.shown(call.action()),
+                Untrusted.shown(why, Untrusted.EXCERPT));
         sendError(new Frame.CallError(call.messageId(), code, why), action);
     }
 
@@ -256,7 +298,7 @@ public final class StationSession {
                     ? "answer to " + late + " arrived after the call had timed out"
                     : "answer to message id '" + frame.messageId() + "', which no call of ours has";
             journal.recordFrame(chargePointId, Direction.IN, frame, late, null, raw, problem);
-            LOG.warn("{}: {}", chargePointId, problem);
+            LOG.warn("{}: {}", chargePointId, Untrusted.shown(problem, Untrusted.EXCERPT));
         } else {
             call.complete(frame, raw);
         }
@@ -274,7 +316,8 @@ public final class StationSession {
         }
         problem += "; not answered, as OCPP-J answers CALLs only";
         journal.recordFrame(chargePointId, Direction.IN, null, call == null ? null : call.action, null, raw, problem);
-        LOG.warn("{} sent a malformed answer ({}): {}", chargePointId, e.getMessage(), abbreviate(raw));
+        LOG.warn("{} sent a malformed answer ({}): {}", chargePointId, Untrusted.shown(e.getMessage(), Untrusted.EXCERPT),
+                Untrusted.shown(raw, Untrusted.EXCERPT));
         if (call != null) {
             call.fail(Reason.INVALID_RESPONSE, chargePointId + " answered " + call.action
                     + " with a frame that is not OCPP-J: " + e.getMessage(), null);
@@ -326,20 +369,21 @@ public final class StationSession {
     }
 
     private void send(Frame frame, Action action, Object message, String problem) {
-        String text = FrameCodec.write(frame);
+        send(FrameCodec.write(frame), frame, action, message, problem);
+    }
+
+    private void send(String text, Frame frame, Action action, Object message, String problem) {
         // Journal first: the answer can arrive before send() returns.
         journal.recordFrame(chargePointId, Direction.OUT, frame, action, message, text, problem);
-        LOG.debug("{} <- {}", chargePointId, text);
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{} <- {}", chargePointId, Untrusted.shown(text, FRAME_SHOWN));
+        }
         try {
             socket.send(text);
         } catch (WebsocketNotConnectedException e) {
             // Closed between the journal and the send: a call in flight fails through onClosed.
             LOG.debug("{}: connection closed before a frame could be sent", chargePointId);
         }
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 200 ? text : text.substring(0, 200) + "...";
     }
 
     private final class PendingCall<R extends Response> {
@@ -373,12 +417,15 @@ public final class StationSession {
             Frame.CallResult result = (Frame.CallResult) frame;
             try {
                 Response response = MessageCodec.decodeResponse(action, result.payload());
-                journal.recordFrame(chargePointId, Direction.IN, result, action, response, raw, null);
+                rules.learned(response);
+                journal.recordFrame(chargePointId, Direction.IN, result, action, response, raw,
+                        ciStringProblem(result.payload(), action.responseType()));
                 future.complete(castResponse(response));
             } catch (PayloadException e) {
                 String problem = e.code() + ": " + e.getMessage();
                 journal.recordFrame(chargePointId, Direction.IN, result, action, null, raw, problem);
-                LOG.warn("{} answered {} with a payload that breaks OCPP 1.6: {}", chargePointId, action, e.getMessage());
+                LOG.warn("{} answered {} with a payload that breaks OCPP 1.6: {}", chargePointId, action,
+                        Untrusted.shown(e.getMessage(), Untrusted.EXCERPT));
                 fail(Reason.INVALID_RESPONSE, chargePointId + " answered with an invalid " + e.getMessage(), null);
             }
         }

@@ -8,12 +8,12 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManagerFactory;
-import org.java_websocket.WebSocketServerFactory;
-import org.java_websocket.server.SSLParametersWebSocketServerFactory;
 
-/** TLS for security profiles 2 and 3: the server's certificate from a PKCS12 keystore. */
+/**
+ * TLS for security profiles 2 and 3: the server's certificate from a PKCS12 keystore. The
+ * connections themselves run over {@link TlsChannel}.
+ */
 public final class TlsSupport {
 
     private TlsSupport() {
@@ -44,11 +44,5 @@ public final class TlsSupport {
             store.load(in, password.toCharArray());
         }
         return store;
-    }
-
-    static WebSocketServerFactory serverFactory(CentralSystemConfig config) {
-        SSLParameters parameters = config.sslContext().getDefaultSSLParameters();
-        parameters.setNeedClientAuth(config.securityProfile() == SecurityProfile.MUTUAL_TLS);
-        return new SSLParametersWebSocketServerFactory(config.sslContext(), parameters);
     }
 }

@@ -165,8 +165,7 @@ public final class Bench implements AutoCloseable {
                 .securityProfile(profile)
                 .authorizationKey(settings.authorizationKey().isEmpty() ? null : settings.authorizationKey())
                 // simulated stations get an id of their own per scenario; live, the run names its chargers
-                .expectedChargePointId(settings.isLive() && !settings.isMultiCharger()
-                        ? settings.expectedChargePointId().orElse(null) : null)
+                .expectedChargePointIds(settings.isLive() ? Set.copyOf(settings.chargePointIds()) : Set.of())
                 .callTimeout(settings.timeouts().call())
                 .heartbeatInterval(settings.bootHeartbeatInterval())
                 .idTags(new IdTagPolicy(Set.of(settings.acceptedIdTag()), Set.of(), Set.of()))

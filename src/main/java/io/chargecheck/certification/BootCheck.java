@@ -17,21 +17,24 @@ public final class BootCheck {
 
     /** The station's last BootNotification; fails naming what broke it when it was not valid OCPP. */
     public BootNotificationRequest lastBoot() {
-        List<JournalEntry> boots = context.evidence().entries(0).stream()
-                .filter(entry -> entry.isCallFromStation(Action.BootNotification)).toList();
-        if (boots.isEmpty()) {
-            throw new AssertionError("expected a BootNotification; the station has sent none", null);
-        }
-        JournalEntry last = boots.get(boots.size() - 1);
+        JournalEntry last = context.evidence().station().lastBoot().orElseGet(this::lastBrokenBoot);
         return last.message(BootNotificationRequest.class).orElseThrow(() -> new AssertionError(
                 "expected a valid BootNotification; the last one broke OCPP 1.6: " + last.problem(), null));
     }
 
+    /** A BootNotification that broke OCPP 1.6 is no boot, but the failure names it. */
+    private JournalEntry lastBrokenBoot() {
+        List<JournalEntry> broken = context.evidence().entries(0).stream()
+                .filter(entry -> entry.isCallFromStation(Action.BootNotification)).toList();
+        if (broken.isEmpty()) {
+            throw new AssertionError("expected a BootNotification; the station has sent none", null);
+        }
+        return broken.get(broken.size() - 1);
+    }
+
     /** The station's first BootNotification of the run: the charger as it came to be certified. */
     public BootNotificationRequest firstBoot() {
-        return context.evidence().entries(0).stream()
-                .filter(entry -> entry.isCallFromStation(Action.BootNotification))
-                .findFirst()
+        return context.evidence().station().firstBoot()
                 .flatMap(entry -> entry.message(BootNotificationRequest.class))
                 .orElseGet(this::lastBoot);
     }

@@ -12,7 +12,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
 /** Case 13: a diagnostics file for a time window, uploaded to the FTP server. */
@@ -68,9 +67,8 @@ public final class DiagnosticsUpload {
         FileServer files = context.bench().files();
         byte[] content;
         try {
-            content = Awaitility.await("diagnostics file " + fileName + " on the file server")
+            content = Waits.await("diagnostics file " + fileName + " on the file server")
                     .atMost(context.timeouts().message())
-                    .pollInterval(Duration.ofMillis(20))
                     .until(() -> files.uploaded(id, fileName).filter(bytes -> bytes.length > 0), Optional::isPresent)
                     .orElseThrow();
         } catch (ConditionTimeoutException e) {

@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
 /** Case 14: the central system goes away, a transaction ends meanwhile, and the station catches up. */
@@ -36,8 +35,7 @@ public final class OfflineTransactions {
         offlineSince = context.evidence().mark();
         cs.goOffline(id, OFFLINE_AT_MOST);
         try {
-            Awaitility.await("the station's connection to close").atMost(context.timeouts().message())
-                    .pollInterval(Duration.ofMillis(10)).until(() -> cs.session(id).isEmpty());
+            Waits.await("the station's connection to close").atMost(context.timeouts().message()).until(() -> cs.session(id).isEmpty());
         } catch (ConditionTimeoutException e) {
             throw new AssertionError("expected the connection of " + id + " to close when the central system went offline", null);
         }
@@ -62,7 +60,7 @@ public final class OfflineTransactions {
             Duration window = context.station().driver().patienceFor(action);
             if (!context.bench().console().awaitEnter(window)) {
                 CentralSystem cs = context.bench().centralSystem();
-                Awaitility.await("the offline window").during(window).atMost(window.plusSeconds(5))
+                Waits.await("the offline window").during(window).atMost(window.plusSeconds(5))
                         .until(() -> cs.isOfflineFor(context.station().id()));
             }
         }
@@ -86,14 +84,14 @@ public final class OfflineTransactions {
         int transactionId = context.scene().transactionId;
         context.evidence().next(StopTransactionRequest.class)
                 .matching("for transaction " + transactionId, s -> s.transactionId() == transactionId)
-                .after(offlineSince).within(context.timeouts().reboot());
+                .after(offlineSince).within(replayTime());
     }
 
     /** The StartTransaction kept while offline, and the transactionId we gave it on arrival. */
     public void assertStartArrivedUnasked() {
         Received<StartTransactionRequest> start = context.evidence().next(StartTransactionRequest.class)
                 .matching("for connector " + context.connector(), s -> s.connectorId() == context.connector())
-                .after(offlineSince).within(context.timeouts().reboot());
+                .after(offlineSince).within(replayTime());
         context.scene().transactionId = context.evidence().answerTo(start.entry())
                 .flatMap(answer -> answer.message(StartTransactionResponse.class))
                 .map(StartTransactionResponse::transactionId)
@@ -103,8 +101,9 @@ public final class OfflineTransactions {
     /**
      * The replayed transaction messages, every one the station kept, in the order they arrived,
      * must carry times that never go back. A station replays at its own pace (one message every
-     * few seconds, starting a minute after the reconnection, is seen), so the replay counts as
-     * done only after a quiet period twice as long as the longest gap seen in it so far.
+     * few seconds, starting a minute after the reconnection, is seen; so is a kept reading sent
+     * minutes after the rest), so the replay counts as done only after a quiet period of
+     * chargecheck.timeout.replay, or twice the longest gap seen in it so far when that is longer.
      */
     public void assertReplayedInOrder() {
         List<JournalEntry> replayed = awaitReplayDone();
@@ -124,20 +123,24 @@ public final class OfflineTransactions {
         context.observations().note(replayed.size() + " cached message(s) delivered after reconnecting");
     }
 
+    /** A station replays at its own pace: it may start a while after the reconnection, and send one message at a time. */
+    private Duration replayTime() {
+        return context.timeouts().reboot().plus(context.timeouts().replay());
+    }
+
     private List<JournalEntry> awaitReplayDone() {
-        Duration quiet = context.timeouts().quiet();
+        Duration quiet = context.timeouts().replay();
+        // room for the reconnection, the replay, one kept message that comes late and the quiet after it
+        Duration atMost = context.timeouts().reboot().plus(quiet.multipliedBy(3));
         try {
-            Awaitility.await("the station to finish replaying what it kept")
-                    .atMost(context.timeouts().reboot())
-                    .pollDelay(Duration.ZERO)
-                    .pollInterval(Duration.ofMillis(20))
-                    .conditionEvaluationListener(context.evidence().countdown("the end of the replay",
-                            context.timeouts().reboot()))
+            Waits.await("the station to finish replaying what it kept")
+                    .atMost(atMost)
+                    .conditionEvaluationListener(context.evidence().countdown("the end of the replay", atMost))
                     .until(() -> replayQuietFor(quiet));
         } catch (ConditionTimeoutException e) {
             throw new AssertionError("expected the station to finish replaying what it kept within "
-                    + Describe.seconds(context.timeouts().reboot()) + " of coming back; it was still sending "
-                    + "transaction messages: " + replayed().size() + " so far", null);
+                    + Describe.seconds(atMost) + " of coming back; it was still sending transaction messages: "
+                    + replayed().size() + " so far", null);
         }
         return replayed();
     }
@@ -175,10 +178,8 @@ public final class OfflineTransactions {
         Duration wait = Duration.ofSeconds(interval).plus(Cadence.toleranceFor(Duration.ofSeconds(interval)))
                 .plus(context.timeouts().message());
         try {
-            Awaitility.await("a Heartbeat after the reconnection")
+            Waits.await("a Heartbeat after the reconnection")
                     .atMost(wait)
-                    .pollDelay(Duration.ZERO)
-                    .pollInterval(Duration.ofMillis(20))
                     .conditionEvaluationListener(context.evidence().countdown("a Heartbeat after the reconnection", wait))
                     .until(() -> context.evidence().entries(mark).stream()
                             .anyMatch(e -> e.direction() == JournalEntry.Direction.IN && "CALL".equals(e.messageType())));

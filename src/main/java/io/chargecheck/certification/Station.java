@@ -5,7 +5,6 @@ import io.chargecheck.centralsystem.JournalEntry;
 import io.chargecheck.centralsystem.StationSession;
 import io.chargecheck.config.Settings;
 import io.chargecheck.ocpp.Untrusted;
-import io.chargecheck.ocpp.message.Core.BootNotificationRequest;
 import io.chargecheck.ocpp.message.RemoteTrigger.MessageTrigger;
 import io.chargecheck.ocpp.message.RemoteTrigger.TriggerMessageRequest;
 import io.chargecheck.ocpp.message.RemoteTrigger.TriggerMessageStatus;
@@ -18,7 +17,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntSupplier;
-import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionEvaluationListener;
 import org.awaitility.core.ConditionTimeoutException;
 
@@ -139,10 +137,8 @@ public final class Station implements AutoCloseable {
 
     private void awaitBoot(Duration timeout, ConditionEvaluationListener<Boolean> progress) {
         try {
-            Awaitility.await("the BootNotification of " + id)
+            Waits.await("the BootNotification of " + id)
                     .atMost(timeout)
-                    .pollDelay(Duration.ZERO)
-                    .pollInterval(Duration.ofMillis(10))
                     .conditionEvaluationListener(progress)
                     .until(this::isConnectedAndBooted);
         } catch (ConditionTimeoutException e) {
@@ -167,7 +163,7 @@ public final class Station implements AutoCloseable {
         if (session.isEmpty()) {
             return false;
         }
-        if (!evidence().messages(BootNotificationRequest.class, 0).isEmpty()) {
+        if (evidence().station().lastBoot().isPresent()) {
             return true;
         }
         askForBootWhenSilent(session.get());
@@ -215,6 +211,12 @@ public final class Station implements AutoCloseable {
             return "connections were refused: " + Untrusted.shown(refusals.get(refusals.size() - 1).raw(), Untrusted.EXCERPT);
         }
         if (session().isPresent()) {
+            Optional<JournalEntry> broken = evidence().entries(0).stream()
+                    .filter(e -> e.isCallFromStation(io.chargecheck.ocpp.Action.BootNotification) && e.hasProblem())
+                    .reduce((first, second) -> second);
+            if (broken.isPresent()) {
+                return Untrusted.shown(id) + " sent a BootNotification that breaks OCPP 1.6: " + broken.get().problem();
+            }
             return Untrusted.shown(id) + " connected but sent no BootNotification"
                     + (bootRequested == null ? "" : ", not even when asked with TriggerMessage");
         }

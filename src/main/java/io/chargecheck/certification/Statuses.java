@@ -16,7 +16,6 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,10 +67,8 @@ public final class Statuses {
 
     private void awaitEveryConnector(String what, Predicate<StatusNotificationRequest> test, long since, Duration timeout) {
         try {
-            Awaitility.await(what + " for connector 0 and every connector")
+            Waits.await(what + " for connector 0 and every connector")
                     .atMost(timeout)
-                    .pollDelay(Duration.ZERO)
-                    .pollInterval(Duration.ofMillis(10))
                     .until(() -> silentConnectors(test, since).isEmpty());
         } catch (ConditionTimeoutException e) {
             throw new AssertionError("expected " + what + " for connector 0 and connectors 1 to " + connectorCount()
@@ -97,13 +94,9 @@ public final class Statuses {
 
     /** The last status the connector reported, if any. */
     public Optional<ChargePointStatus> current(int connector) {
-        List<StatusNotificationRequest> all = context.evidence().messages(StatusNotificationRequest.class, 0);
-        for (int i = all.size() - 1; i >= 0; i--) {
-            if (all.get(i).connectorId() == connector) {
-                return Optional.of(all.get(i).status());
-            }
-        }
-        return Optional.empty();
+        return context.evidence().station().lastStatus(connector)
+                .flatMap(entry -> entry.message(StatusNotificationRequest.class))
+                .map(StatusNotificationRequest::status);
     }
 
     /**
@@ -114,10 +107,8 @@ public final class Statuses {
     public void awaitSettled() {
         Duration settle = context.timeouts().settle();
         try {
-            Awaitility.await("the station to settle")
+            Waits.await("the station to settle")
                     .atMost(settle.plus(context.timeouts().message()))
-                    .pollDelay(Duration.ZERO)
-                    .pollInterval(Duration.ofMillis(20))
                     .until(() -> quietFor().compareTo(settle) >= 0);
         } catch (ConditionTimeoutException e) {
             LOG.info("{} keeps reporting statuses; judging its state now", Untrusted.shown(context.station().id()));

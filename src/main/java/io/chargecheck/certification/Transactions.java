@@ -17,6 +17,7 @@ import io.chargecheck.ocpp.message.Core.StopTransactionRequest;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,7 +75,9 @@ public final class Transactions {
         Received<StartTransactionRequest> start = context.evidence().next(StartTransactionRequest.class)
                 .matching("for connector " + context.connector(), s -> s.connectorId() == context.connector())
                 .after(context.scene().lastAction).within(patience());
-        int transactionId = transactionIdGivenTo(start.entry());
+        int transactionId = transactionIdGivenTo(start.entry()).orElseThrow(() -> new AssertionError(
+                "the central system's answer to the StartTransaction of connector " + context.connector() + " is not in its "
+                        + "journal", null));
         context.scene().transactionId = transactionId;
         return transactionId;
     }
@@ -188,11 +191,10 @@ public final class Transactions {
     public Set<Integer> open() {
         Set<Integer> open = new LinkedHashSet<>();
         for (Received<StartTransactionRequest> start : context.evidence().received(StartTransactionRequest.class, 0)) {
-            open.add(transactionIdGivenTo(start.entry()));
+            transactionIdGivenTo(start.entry()).ifPresent(open::add);
         }
         List<StopTransactionRequest> stops = context.evidence().messages(StopTransactionRequest.class, 0);
         stops.forEach(stop -> open.remove(stop.transactionId()));
-        open.remove(-1);
         return open;
     }
 
@@ -204,11 +206,10 @@ public final class Transactions {
         return transactionId;
     }
 
-    private int transactionIdGivenTo(JournalEntry start) {
+    private Optional<Integer> transactionIdGivenTo(JournalEntry start) {
         return context.evidence().answerTo(start)
                 .flatMap(answer -> answer.message(StartTransactionResponse.class))
-                .map(StartTransactionResponse::transactionId)
-                .orElse(-1);
+                .map(StartTransactionResponse::transactionId);
     }
 
     private Duration patience() {

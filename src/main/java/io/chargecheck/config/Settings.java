@@ -71,9 +71,11 @@ public record Settings(
      * @param firmware download and install of firmware
      * @param quiet    how long nothing must happen to count as "nothing follows"
      * @param settle   how long a station must stay silent after a case before its state is judged
+     * @param replay   how long a station must stay silent after the last message it replayed before the
+     *                 replay counts as done (chargers have been seen sending a kept reading minutes late)
      */
     public record Timeouts(Duration message, Duration call, Duration operator, Duration reboot, Duration firmware,
-                           Duration quiet, Duration settle) {
+                           Duration quiet, Duration settle, Duration replay) {
     }
 
     static final String PREFIX = "chargecheck.";
@@ -118,7 +120,8 @@ public record Settings(
                 sources.seconds("timeout.reboot", live ? 300 : 10),
                 sources.seconds("timeout.firmware", live ? 900 : 15),
                 sources.seconds("timeout.quiet", live ? 10 : 1),
-                sources.seconds("timeout.settle", live ? 3 : 1));
+                sources.seconds("timeout.settle", live ? 3 : 1),
+                sources.seconds("timeout.replay", live ? 150 : 4));
         return new Settings(
                 station,
                 sources.text("host", live ? "0.0.0.0" : "127.0.0.1"),

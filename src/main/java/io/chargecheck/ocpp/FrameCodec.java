@@ -1,18 +1,28 @@
 package io.chargecheck.ocpp;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 
 /** Reads and writes OCPP-J frames (OCPP-J 1.6, section 4). Pure: no I/O, no state. */
 public final class FrameCodec {
 
     private static final ObjectMapper JSON = OcppJson.mapper();
     /** One WebSocket text frame is one JSON value: "[...] junk" or "[...]]" is not JSON, though Jackson stops reading early. */
-    private static final ObjectReader READER = JSON.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectReader LENIENT = JSON.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /**
+     * A JSON object with the same key twice has no one meaning (RFC 8259 section 4: names SHOULD be
+     * unique; parsers differ on which value wins), so OCPP-J cannot be read from it.
+     */
+    private static final ObjectReader READER = LENIENT.with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private FrameCodec() {
     }
@@ -22,8 +32,11 @@ public final class FrameCodec {
         try {
             root = READER.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new MalformedFrameException(ErrorCode.FormationViolation, null,
-                    "not JSON: " + e.getOriginalMessage());
+            String why = e.getOriginalMessage();
+            if (why != null && why.startsWith("Duplicate field")) {
+                throw duplicateKey(text, why);
+            }
+            throw new MalformedFrameException(ErrorCode.FormationViolation, null, "not JSON: " + why);
         }
         if (root == null || !root.isArray()) {
             throw new MalformedFrameException(ErrorCode.FormationViolation, null,
@@ -47,6 +60,44 @@ public final class FrameCodec {
         };
     }
 
+    /** A frame with a duplicate key: read once more without the check, for the id the answer needs. */
+    private static MalformedFrameException duplicateKey(String text, String why) {
+        String messageId = null;
+        Integer typeId = null;
+        try {
+            JsonNode lenient = LENIENT.readTree(text);
+            if (lenient != null && lenient.isArray()) {
+                JsonNode type = lenient.get(0);
+                typeId = type != null && type.isIntegralNumber() && type.canConvertToInt() ? type.intValue() : null;
+                JsonNode id = lenient.get(1);
+                messageId = id != null && id.isTextual() && !id.textValue().isEmpty() ? id.textValue() : null;
+            }
+        } catch (JsonProcessingException e) {
+            // nothing more to read from it
+        }
+        return new MalformedFrameException(ErrorCode.FormationViolation, messageId, typeId,
+                "duplicate key in a JSON object (" + why.replace("Duplicate field", "field") + "); OCPP-J needs each key once");
+    }
+
+    /**
+     * {@code [3, messageId, payload]} with the payload serialized straight from its object: the same
+     * text as {@link #write} of a CallResult, without building its JSON tree first (the answer to
+     * every station call goes this way).
+     */
+    public static String writeCallResult(String messageId, Object payload) {
+        StringWriter text = new StringWriter(256);
+        try (JsonGenerator json = JSON.getFactory().createGenerator(text)) {
+            json.writeStartArray();
+            json.writeNumber(Frame.CALLRESULT_TYPE_ID);
+            json.writeString(messageId);
+            JSON.writeValue(json, payload);
+            json.writeEndArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write a CALLRESULT", e); // a StringWriter does not fail
+        }
+        return text.toString();
+    }
+
     public static String write(Frame frame) {
         ArrayNode array = JSON.createArrayNode();
         // Java 17 has no pattern switch (preview until 21), hence instanceof over the sealed type.
@@ -67,8 +118,9 @@ public final class FrameCodec {
         }
         String messageId = id.textValue();
         if (messageId.isEmpty() || messageId.length() > Frame.MAX_MESSAGE_ID_LENGTH) {
-            // Not echoed back: an id the peer may not accept itself is no id to answer to.
-            throw new MalformedFrameException(ErrorCode.FormationViolation, null, typeId,
+            // A long id is still readable, and the station can match the CALLERROR to its call only by
+            // it; an empty one is no id at all.
+            throw new MalformedFrameException(ErrorCode.FormationViolation, messageId.isEmpty() ? null : messageId, typeId,
                     "messageId must be 1 to " + Frame.MAX_MESSAGE_ID_LENGTH + " characters, was " + messageId.length());
         }
         return messageId;

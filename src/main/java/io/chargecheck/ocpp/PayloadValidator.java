@@ -62,6 +62,56 @@ public final class PayloadValidator {
         return violations;
     }
 
+    /**
+     * CiString fields (the ones with a {@link MaxLength}) whose text is not printable ASCII, which
+     * OCPP 1.6 requires of a CiString (the core specification's data types: "Case Insensitive String.
+     * Only printable ASCII allowed") but the JSON schemas do not check. A separate verdict from
+     * {@link #validate}: the schemas are what a CALLERROR is given for; this one a central system can
+     * only note, since refusing a BootNotification for a "–" in its firmware version would end the test.
+     */
+    public static List<Violation> nonPrintableCiStrings(JsonNode payload, Class<?> messageType) {
+        List<Violation> found = new ArrayList<>();
+        walkCiStrings(payload, SHAPES.get(messageType), "", found);
+        return found;
+    }
+
+    private static void walkCiStrings(JsonNode node, Shape shape, String path, List<Violation> out) {
+        if (node == null || !node.isObject()) {
+            return;
+        }
+        for (Field field : shape.fields().values()) {
+            JsonNode value = node.get(field.name());
+            if (value != null) {
+                walkCiValue(value, field, field.type(), join(path, field.name()), out);
+            }
+        }
+    }
+
+    private static void walkCiValue(JsonNode value, Field field, Type type, String path, List<Violation> out) {
+        if (type instanceof ParameterizedType list) {
+            if (value.isArray()) {
+                for (int i = 0; i < value.size(); i++) {
+                    walkCiValue(value.get(i), field, list.getActualTypeArguments()[0], path + "[" + i + "]", out);
+                }
+            }
+            return;
+        }
+        Class<?> cls = (Class<?>) type;
+        if (cls == String.class && field.maxLength() > 0 && value.isTextual()) {
+            String text = value.textValue();
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c < 0x20 || c > 0x7e) {
+                    out.add(new Violation(ErrorCode.PropertyConstraintViolation, path, String.format(
+                            "a CiString holds printable ASCII only; character %d is U+%04X", i + 1, (int) c)));
+                    break;
+                }
+            }
+        } else if (cls.isRecord()) {
+            walkCiStrings(value, SHAPES.get(cls), path, out);
+        }
+    }
+
     /** The wire spelling of an enum constant: its {@code @JsonProperty} name, else its Java name. */
     public static String wireName(Enum<?> constant) {
         try {

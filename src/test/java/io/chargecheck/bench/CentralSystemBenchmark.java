@@ -155,6 +155,8 @@ public final class CentralSystemBenchmark {
         CentralSystem cs = CentralSystem.start(CentralSystemConfig.builder()
                 .host("127.0.0.1").port(0).traceFile(trace).build());
         boolean csClosed = false;
+        JournalCounts counts = new JournalCounts();
+        cs.journal().addListener(counts);
         try {
             BenchClients clients = options.threads()
                     ? new ThreadedClients(cs.url(), stations)
@@ -192,13 +194,14 @@ public final class CentralSystemBenchmark {
             System.gc();
             long heapRetained = memory.getHeapMemoryUsage().getUsed();
             List<JournalEntry> journal = cs.journal().entries();
+            long recorded = cs.journal().mark();
             cs.close();
             csClosed = true;
-            TraceCheck traceCheck = trace == null ? null : TraceCheck.of(trace, journal.size());
+            TraceCheck traceCheck = trace == null ? null : TraceCheck.of(trace, recorded);
             if (trace != null && !options.keepTrace()) {
                 Files.delete(trace);
             }
-            report(options, stations, journal, traceCheck, trace, before, after, heapAtEnd, heapRetained,
+            report(options, stations, journal, counts, recorded, traceCheck, trace, before, after, heapAtEnd, heapRetained,
                     memory.getHeapMemoryUsage().getMax(), drained);
         } finally {
             if (!csClosed) {
@@ -227,7 +230,7 @@ public final class CentralSystemBenchmark {
     }
 
     private static void report(Options options, List<BenchStation> stations, List<JournalEntry> journal,
-                               TraceCheck trace, Path traceFile, CpuSnapshot before, CpuSnapshot after,
+                               JournalCounts counts, long recorded, TraceCheck trace, Path traceFile, CpuSnapshot before, CpuSnapshot after,
                                long heapAtEnd, long heapRetained, long heapMax, boolean drained) {
         long[] latencies = stations.stream().map(BenchStation::measuredLatencies)
                 .flatMapToLong(Arrays::stream).sorted().toArray();
@@ -239,10 +242,10 @@ public final class CentralSystemBenchmark {
         long callErrors = stations.stream().mapToLong(s -> s.callErrors).sum();
         long stray = stations.stream().mapToLong(s -> s.strayAnswers).sum();
         long disconnects = stations.stream().filter(s -> s.disconnected).count();
-        long framesIn = journal.stream().filter(e -> e.isFrame() && e.direction() == Direction.IN).count();
-        long framesOut = journal.stream().filter(e -> e.isFrame() && e.direction() == Direction.OUT).count();
-        long connected = journal.stream().filter(e -> e.kind() == Kind.CONNECTED).count();
-        long disconnected = journal.stream().filter(e -> e.kind() == Kind.DISCONNECTED).count();
+        long framesIn = counts.framesIn.sum();
+        long framesOut = counts.framesOut.sum();
+        long connected = counts.connected.sum();
+        long disconnected = counts.disconnected.sum();
         boolean journalMatches = framesIn == sent && framesOut == received;
 
         PrintLine out = new PrintLine();
@@ -303,13 +306,14 @@ public final class CentralSystemBenchmark {
             out.line("                  the whole machine: %.2f cores busy, so other processes took %.2f%s",
                     machineBusy, others, others > 0.2 ? " (the figures above are disturbed by them)" : "");
         }
-        out.line("heap used         %d MB at the end of the measured period, %d MB retained after GC (the journal: %d entries), max %d MB",
-                mb(heapAtEnd), mb(heapRetained), journal.size(), mb(heapMax));
+        out.line("heap used         %d MB at the end of the measured period, %d MB retained after GC (the journal: %d entries"
+                        + " in memory of %d), max %d MB",
+                mb(heapAtEnd), mb(heapRetained), journal.size(), recorded, mb(heapMax));
         out.line("journal           %s: %d frames in = %d calls sent, %d frames out = %d answers received; %d connected, %d disconnected",
                 journalMatches ? "matches" : "DOES NOT MATCH", framesIn, sent, framesOut, received, connected, disconnected);
         if (trace != null) {
             out.line("trace             %s: %d lines for %d journal entries, seq %s; %d MB%s",
-                    trace.matches() ? "matches" : "DOES NOT MATCH", trace.lines, journal.size(),
+                    trace.matches() ? "matches" : "DOES NOT MATCH", trace.lines, recorded,
                     trace.inOrder ? "1.." + trace.lines + " in order" : "OUT OF ORDER at line " + trace.firstBadLine,
                     mb(trace.bytes), options.keepTrace() ? " kept at " + traceFile : " (deleted)");
         } else {
@@ -393,6 +397,24 @@ public final class CentralSystemBenchmark {
         private static boolean isCentralSystemThread(String name) {
             return name.startsWith("WebSocketSelector") || name.startsWith("WebSocketWorker")
                     || name.startsWith("central-system");
+        }
+    }
+
+    /** Every entry counted as it is journalled: the journal keeps only a budget of them in memory. */
+    static final class JournalCounts implements java.util.function.Consumer<JournalEntry> {
+        final java.util.concurrent.atomic.LongAdder framesIn = new java.util.concurrent.atomic.LongAdder();
+        final java.util.concurrent.atomic.LongAdder framesOut = new java.util.concurrent.atomic.LongAdder();
+        final java.util.concurrent.atomic.LongAdder connected = new java.util.concurrent.atomic.LongAdder();
+        final java.util.concurrent.atomic.LongAdder disconnected = new java.util.concurrent.atomic.LongAdder();
+
+        @Override
+        public void accept(JournalEntry entry) {
+            switch (entry.kind()) {
+                case FRAME -> (entry.direction() == Direction.IN ? framesIn : framesOut).increment();
+                case CONNECTED -> connected.increment();
+                case DISCONNECTED -> disconnected.increment();
+                default -> { }
+            }
         }
     }
 

@@ -211,6 +211,9 @@ public final class SoakTest {
         }
         try (CentralSystem cs = CentralSystem.start(CentralSystemConfig.builder()
                 .traceFile(options.trace())
+                // every station comes from this machine's one address
+                .maxConnectionsPerAddress(Math.max(256, options.stations() + 16))
+                .maxConnections(Math.max(1024, options.stations() + 16))
                 .idTags(IdTagPolicy.accepting(cards.toArray(String[]::new)))
                 .heartbeatInterval(options.heartbeatInterval())
                 .callTimeout(Duration.ofSeconds(30))
@@ -658,7 +661,7 @@ public final class SoakTest {
                     + " CALLRESULT, just before writing it.");
             out.println("  Way back: to the station reading it. Quantiles of each part separately; they do not add up.)");
             out.printf(Locale.ROOT, "heap used after GC    %s before, %s with stations and central system,"
-                    + " %s central system only (its journal holds the run)%n",
+                    + " %s central system only (its journal keeps a memory budget of the run)%n",
                     mib(heapBefore), mib(heapWithStations), mib(heapCentralSystemOnly));
             out.printf(Locale.ROOT, "machine               %d processors, process CPU %.0f%% of them in the load phase,"
                     + " the whole machine %.0f%%, %d threads%n", Runtime.getRuntime().availableProcessors(), cpuShare * 100,

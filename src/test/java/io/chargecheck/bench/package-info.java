@@ -45,18 +45,17 @@
  * load or on other processes, so it is the figure to compare a change by. The machine line says
  * how busy the whole machine was; other processes on the same cores disturb every other figure.</li>
  * <li><b>heap used</b> at the end of the measured period, and what is retained after a GC: mostly
- * the journal, which keeps every frame of the run by design.</li>
- * <li><b>journal</b> and <b>trace</b>: whether the journal holds exactly the frames the clients
+ * the journal, within its memory budget (every frame is in the trace).</li>
+ * <li><b>journal</b> and <b>trace</b>: whether the journal recorded exactly the frames the clients
  * counted (calls sent in, answers received out), and whether the trace file holds one line per
  * journal entry, numbered in order.</li>
  * </ul>
  *
  * <p>The JVM is Maven's (exec:java): set heap or GC options, or a flight recording for profiling,
  * in {@code MAVEN_OPTS}, e.g. {@code MAVEN_OPTS="-XX:StartFlightRecording=filename=bench.jfr"}.
- * The collector matters more than anything else for the tail: the journal keeps every frame of the
- * run (about 2 KB each, mostly the payload's JSON tree), so with G1, the default, every young
- * collection copies all frames since the last one, and those pauses (tens of milliseconds on two
- * cores) are the p99. {@code MAVEN_OPTS=-XX:+UseShenandoahGC} shows the latency of the central
- * system itself.
+ * The collector matters most for the tail: the journal keeps the frames of its memory budget, their
+ * text in large arrays that G1 does not copy, but each entry still survives its first young
+ * collections. {@code MAVEN_OPTS=-XX:+UseShenandoahGC} shows the latency without young pauses. The
+ * central system alone, in a JVM of its own, is {@code exec:exec@central-system} (see the README).
  */
 package io.chargecheck.bench;

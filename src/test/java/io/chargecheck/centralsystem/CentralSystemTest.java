@@ -86,6 +86,7 @@ class CentralSystemTest {
         connect("CP-1").send(BOOT);
         station.next();
 
+        cs.flushTrace();
         List<String> lines = Files.readAllLines(temp.resolve("trace.jsonl"));
         assertThat(lines).hasSize(cs.journal().size());
         JsonNode call = json(lines.get(1));
@@ -272,7 +273,7 @@ class CentralSystemTest {
 
     @Test
     void refusesAnotherChargePointThanTheOneUnderTest() throws Exception {
-        start(CentralSystemConfig.builder().expectedChargePointId("CP-1"));
+        start(CentralSystemConfig.builder().expectedChargePointIds(java.util.Set.of("CP-1")));
         station = TestStation.connect(cs.url() + "/CP-2");
 
         station.closed.get(5, TimeUnit.SECONDS);

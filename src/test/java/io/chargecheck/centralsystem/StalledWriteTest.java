@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Java-WebSocket 1.6.0 can leave a frame queued with no write pending (see
- * {@link OcppServer#flushStalledWrites}). The race is too narrow to provoke on demand, so this
+ * {@link Connections#flushStalledWrite}). The race is too narrow to provoke on demand, so this
  * test builds the state it leaves behind and checks the central system still delivers the frame.
  */
 class StalledWriteTest {

@@ -26,7 +26,7 @@ final class TestStation extends WebSocketClient {
     final CompletableFuture<String> closed = new CompletableFuture<>();
 
     private TestStation(URI uri, List<IProtocol> protocols, Map<String, String> headers) {
-        super(uri, new Draft_6455(List.of(), protocols), headers, 5000);
+        super(uri, new Draft_6455(List.of(), protocols), headers, 20_000);
     }
 
     static TestStation connect(String url) {
@@ -52,7 +52,8 @@ final class TestStation extends WebSocketClient {
     }
 
     String awaitOpen() throws Exception {
-        opened.get(5, TimeUnit.SECONDS);
+        // a TLS handshake on a busy machine, its JIT still cold, takes seconds
+        opened.get(20, TimeUnit.SECONDS);
         return "open";
     }
 

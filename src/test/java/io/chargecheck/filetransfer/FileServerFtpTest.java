@@ -24,8 +24,10 @@ import org.apache.commons.net.ftp.FTP;
 import org.apache.commons.net.ftp.FTPClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /** The file server over FTP, with the simulator's client and with commons-net as a charger would use it. */
+@Isolated("it sets system properties or captures the console that every other test writes to")
 class FileServerFtpTest {
 
     private static final Duration WAIT = Duration.ofSeconds(5);

@@ -132,7 +132,8 @@ class FrameCodecTest {
                 arguments("message id a number", "[2,19223201,\"Heartbeat\",{}]", null),
                 arguments("message id null", "[2,null,\"Heartbeat\",{}]", null),
                 arguments("message id empty", "[2,\"\",\"Heartbeat\",{}]", null),
-                arguments("message id of 37 characters", "[2,\"" + ID_36 + "4\",\"Heartbeat\",{}]", null),
+                // too long, but readable: the CALLERROR can carry it, so the station can match it to its call
+                arguments("message id of 37 characters", "[2,\"" + ID_36 + "4\",\"Heartbeat\",{}]", ID_36 + "4"),
                 // the message id could be read, so the answer can name it
                 arguments("message type id 5", "[5,\"1\",\"Heartbeat\",{}]", "1"),
                 arguments("message type id a string", "[\"2\",\"1\",\"Heartbeat\",{}]", "1"),
@@ -187,5 +188,20 @@ class FrameCodecTest {
 
     private static JsonNode json(String text) throws JsonProcessingException {
         return OcppJson.mapper().readTree(text);
+    }
+
+    @Test
+    void writesACallResultStraightFromItsPayloadAsItWouldFromItsTree() {
+        Object[] payloads = {
+                new io.chargecheck.ocpp.message.Core.HeartbeatResponse(java.time.Instant.parse("2026-01-01T10:00:00.123Z")),
+                new io.chargecheck.ocpp.message.Core.MeterValuesResponse(),
+                new io.chargecheck.ocpp.message.Core.StartTransactionResponse(new io.chargecheck.ocpp.message.Core.IdTagInfo(
+                        io.chargecheck.ocpp.message.Core.AuthorizationStatus.Accepted), 42)};
+        for (Object payload : payloads) {
+            for (String id : new String[] {"1", "id with \"quotes\" and \u0007"}) {
+                assertThat(FrameCodec.writeCallResult(id, payload))
+                        .isEqualTo(FrameCodec.write(new Frame.CallResult(id, MessageCodec.encode(payload))));
+            }
+        }
     }
 }

@@ -8,9 +8,11 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Real Cucumber loads the plugin from its registration string and feeds it real events. */
+@Isolated("it sets system properties or captures the console that every other test writes to")
 class CucumberRunTest {
 
     @TempDir

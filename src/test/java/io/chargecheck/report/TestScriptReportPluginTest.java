@@ -15,8 +15,10 @@ import java.util.stream.IntStream;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.io.TempDir;
 
+@Isolated("it sets system properties or captures the console that every other test writes to")
 class TestScriptReportPluginTest {
 
     private static final Instant T = Instant.parse("2026-11-23T12:00:00Z");

@@ -45,11 +45,11 @@ final class SuiteRun {
         AtomicReference<Settings> loaded = new AtomicReference<>();
         Settings.withOverrides(overrides, () -> loaded.set(Settings.load()));
         LaunchResult launch = new CertificationLaunch(label, loaded.get(), reports, null, tags, false, false).run();
-        return new Result(label, launch.scenarios(), launch.took());
+        return new Result(label, launch.scenarios(), launch.runError(), launch.took());
     }
 
     /** What a run did, by case. */
-    record Result(String label, List<ScenarioOutcome> scenarios, Duration took) {
+    record Result(String label, List<ScenarioOutcome> scenarios, Throwable runError, Duration took) {
 
         Map<Integer, List<ScenarioOutcome>> byCase() {
             return scenarios.stream().collect(Collectors.groupingBy(ScenarioOutcome::caseNumber, TreeMap::new,
@@ -78,7 +78,8 @@ final class SuiteRun {
         @Override
         public String toString() {
             return label + ": " + scenarios.size() + " scenarios, failed cases " + failedCases() + " in "
-                    + took.toMillis() / 1000.0 + " s" + (failures().isEmpty() ? "" : "; failures: " + failures());
+                    + took.toMillis() / 1000.0 + " s" + (runError == null ? "" : "; the run stopped: " + runError.getMessage())
+                    + (failures().isEmpty() ? "" : "; failures: " + failures());
         }
     }
 }

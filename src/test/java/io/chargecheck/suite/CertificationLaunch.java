@@ -83,7 +83,8 @@ public record CertificationLaunch(String label, Settings settings, Path reportDi
         }
         Instant start = Instant.now();
         Run.launch(settings, reportDirectory, sharedBench, () -> LauncherFactory.create().execute(request));
-        return new LaunchResult(label, OutcomeRecorder.outcomes(key), Duration.between(start, Instant.now()));
+        return new LaunchResult(label, OutcomeRecorder.outcomes(key), OutcomeRecorder.runError(key).orElse(null),
+                Duration.between(start, Instant.now()));
     }
 
     /** The tester's selection (-Dcucumber.filter.tags) and this launch's, both applying. */
@@ -113,7 +114,8 @@ public record CertificationLaunch(String label, Settings settings, Path reportDi
     }
 
     /** What one launch did, scenario by scenario. */
-    public record LaunchResult(String label, List<ScenarioOutcome> scenarios, Duration took) {
+    /** @param runError why the launch ran no case at all (the bench could not start, no charger came), or null */
+    public record LaunchResult(String label, List<ScenarioOutcome> scenarios, Throwable runError, Duration took) {
 
         public LaunchResult {
             scenarios = List.copyOf(scenarios);
@@ -131,6 +133,7 @@ public record CertificationLaunch(String label, Settings settings, Path reportDi
         @Override
         public String toString() {
             return label + ": " + scenarios.size() + " scenarios in " + took.toMillis() / 1000.0 + " s"
+                    + (runError == null ? "" : "; the run stopped: " + runError.getMessage())
                     + (failures().isEmpty() ? "" : "; failures: " + failures());
         }
     }

@@ -26,20 +26,25 @@ public final class CertificationRun {
 
     /** Runs the selected cases against every station of the settings; the results by charge point id. */
     public static Map<String, LaunchResult> run(Settings settings) {
+        return run(settings, "");
+    }
+
+    /** With a Cucumber tag expression that selects the cases, e.g. "not @manual-step"; "" for the whole plan. */
+    public static Map<String, LaunchResult> run(Settings settings, String tags) {
         ReportLayout layout = ReportLayout.of(settings.reportsDirectory(), Instant.now(), settings.chargePointIds(),
                 settings.isLive() ? settings.chargePointId() : "simulator");
         Map<String, LaunchResult> results = new LinkedHashMap<>();
         if (!layout.isMultiCharger()) {
             String id = settings.chargePointId();
             results.put(id, new CertificationLaunch(id.isEmpty() ? "station" : id, settings, layout.reportDirectory(id), null,
-                    "", true, true).run());
+                    tags, true, true).run());
         } else {
             try (Bench bench = Bench.start(settings, layout.runDirectory())) {
                 Map<String, CompletableFuture<LaunchResult>> launches = new LinkedHashMap<>();
                 for (String id : settings.chargePointIds()) {
                     Settings charger = settings.forCharger(id);
                     launches.put(id, CompletableFuture.supplyAsync(() -> new CertificationLaunch(id, charger,
-                            layout.reportDirectory(id), bench, "", true, true).run()));
+                            layout.reportDirectory(id), bench, tags, true, true).run()));
                 }
                 launches.forEach((id, launch) -> results.put(id, launch.join()));
             }

@@ -30,6 +30,15 @@ class CertificationSuiteIT {
     }
 
     private static Stream<DynamicNode> scenarios(LaunchResult result) {
+        if (result.runError() != null) {
+            // a run that could not start is a failure, never a green build of zero tests
+            return Stream.of(dynamicTest("the run starts", () -> {
+                AssertionError stopped = new AssertionError("the run stopped before its cases: "
+                        + result.runError().getMessage(), null);
+                stopped.setStackTrace(new StackTraceElement[0]);
+                throw stopped;
+            }));
+        }
         if (result.scenarios().isEmpty()) {
             return Stream.of(dynamicTest("no case was selected", () -> {
                 throw new TestAbortedException("no scenario matched the selection of this run");

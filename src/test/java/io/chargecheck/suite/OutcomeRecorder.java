@@ -26,6 +26,9 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class OutcomeRecorder implements ConcurrentEventListener {
 
     private static final Map<String, List<ScenarioOutcome>> BY_KEY = new ConcurrentHashMap<>();
+    private static final Map<String, Throwable> RUN_ERRORS = new ConcurrentHashMap<>();
+
+    private final String key;
 
     private final List<ScenarioOutcome> outcomes = new ArrayList<>();
     private final Map<UUID, Throwable> firstFailure = new HashMap<>();
@@ -34,7 +37,13 @@ public final class OutcomeRecorder implements ConcurrentEventListener {
     private final Map<UUID, String> stations = new HashMap<>();
 
     public OutcomeRecorder(String key) {
+        this.key = key;
         BY_KEY.put(key, outcomes);
+    }
+
+    /** Why the launch ended without running its cases (a bench that could not start), if it did. */
+    public static java.util.Optional<Throwable> runError(String key) {
+        return java.util.Optional.ofNullable(RUN_ERRORS.remove(key));
     }
 
     public static List<ScenarioOutcome> outcomes(String key) {
@@ -52,6 +61,11 @@ public final class OutcomeRecorder implements ConcurrentEventListener {
         publisher.registerHandlerFor(TestStepFinished.class, this::stepFinished);
         publisher.registerHandlerFor(EmbedEvent.class, this::embedded);
         publisher.registerHandlerFor(TestCaseFinished.class, this::caseFinished);
+        publisher.registerHandlerFor(io.cucumber.plugin.event.TestRunFinished.class, event -> {
+            if (event.getResult().getError() != null) {
+                RUN_ERRORS.put(key, event.getResult().getError());
+            }
+        });
     }
 
     private synchronized void stepFinished(TestStepFinished event) {
