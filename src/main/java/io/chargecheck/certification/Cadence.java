@@ -13,7 +13,7 @@ import org.awaitility.core.ConditionTimeoutException;
  * fires one message late and the next on time keeps its interval, and is not failed for a busy
  * moment.
  */
-final class Cadence {
+public final class Cadence {
 
     private static final int ARRIVALS = 4;
 
@@ -26,7 +26,7 @@ final class Cadence {
         return fifth.compareTo(Duration.ofMillis(500)) < 0 ? Duration.ofMillis(500) : fifth;
     }
 
-    static <T> void assertInterval(Evidence evidence, Class<T> type, String what, Predicate<T> matching, long since,
+    public static <T> void assertInterval(Evidence evidence, Class<T> type, String what, Predicate<T> matching, long since,
                                    Duration interval) {
         Duration tolerance = toleranceFor(interval);
         Duration timeout = interval.plus(tolerance).multipliedBy(ARRIVALS).plusSeconds(1);

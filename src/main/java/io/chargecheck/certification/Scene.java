@@ -18,6 +18,7 @@ public final class Scene {
     public long lastAction;
     public Response lastAnswer;
     public Integer transactionId;
+    public Integer reservationId;
     public String diagnosticsFileName;
     public Map<String, KeyValue> configuration;
 

@@ -167,6 +167,27 @@ public record Settings(
     }
 
     /**
+     * A time of the OCA's plan's test data ({@code chargecheck.octt.retryInterval=20}), in seconds:
+     * what the central system gives as an interval where a case lets the tester configure it.
+     */
+    public Duration octtSeconds(String name, int simulatorDefault, int liveDefault) {
+        String value = octt.get(name);
+        if (value == null || value.isBlank()) {
+            return Duration.ofSeconds(isLive() ? liveDefault : simulatorDefault);
+        }
+        try {
+            int seconds = Integer.parseInt(value.strip());
+            if (seconds < 0) {
+                throw new NumberFormatException();
+            }
+            return Duration.ofSeconds(seconds);
+        } catch (NumberFormatException e) {
+            throw new SettingsException("setting " + PREFIX + "octt." + name + " = '" + value + "' is not valid: expected "
+                    + "a whole number of seconds");
+        }
+    }
+
+    /**
      * A fact about the charger on the bench that decides which variant of an OCA case applies
      * ({@code chargecheck.octt.fixedCable=true}); empty when the tester has not said.
      */
@@ -205,11 +226,11 @@ public record Settings(
     /** These settings for one of the chargers of a run. */
     public Settings forCharger(String chargePointId) {
         return new Settings(station, listenHost, port, pathPrefix, List.of(chargePointId), securityProfile, keystore,
-                keystorePassword, truststore, truststorePassword, authorizationKey, ftpHost, fileTransfer, ftpPort, ftpPassivePorts,
-                firmwareFile, acceptedIdTag,
-                rejectedIdTag, sameParentIdTag, otherIdTag, parentIdTag, connector, simulatorConnectors, simulatorQuirks, simulatorVariants, parallelism, strict, plan,
-                platform, requiredBootFields, bootHeartbeatInterval, testHeartbeatInterval, testMeterInterval, timeouts,
-                reportsDirectory, octt);
+                keystorePassword, truststore, truststorePassword, authorizationKey, ftpHost, fileTransfer, ftpPort,
+                ftpPassivePorts, firmwareFile, acceptedIdTag, rejectedIdTag, sameParentIdTag, otherIdTag, parentIdTag, connector,
+                simulatorConnectors, simulatorQuirks, simulatorVariants, parallelism, strict, plan, platform,
+                requiredBootFields, bootHeartbeatInterval, testHeartbeatInterval, testMeterInterval, timeouts, reportsDirectory,
+                octt);
     }
 
     /** Waiting on simulated stations costs no core, so several scenarios share one; the machine's cores set how many. */

@@ -6,8 +6,12 @@ import io.cucumber.plugin.event.Status;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ConsoleProgressPluginTest {
 
@@ -15,9 +19,14 @@ class ConsoleProgressPluginTest {
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
+    @TempDir
+    Path reports;
+
     @Test
-    void aScenarioIsOneLineWithItsStationAndAFailureItsMessageNotAStackTrace() {
-        ConsoleProgressPlugin plugin = new ConsoleProgressPlugin(new PrintStream(out, true, StandardCharsets.UTF_8), "reports");
+    void aScenarioIsOneLineWithItsStationAndAFailureItsMessageNotAStackTrace() throws IOException {
+        Files.writeString(reports.resolve(Plan.OCTT.reportFile()), "<html></html>");
+        ConsoleProgressPlugin plugin = new ConsoleProgressPlugin(new PrintStream(out, true, StandardCharsets.UTF_8),
+                reports.toString());
         RunScript run = new RunScript(plugin, T).runStarted();
         run.scenario(6, "A remote start").attach(ReportAttachments.STATION, "SIM-06-1\u001b[2J").passes();
         run.scenario(7, "A remote stop").fails(new AssertionError("expected StopTransaction for transaction 3 within 2 s"));
@@ -29,13 +38,13 @@ class ConsoleProgressPluginTest {
                 .doesNotContain("\u001b").doesNotContain("at io.chargecheck");
         String summary = console.substring(console.indexOf("ChargeCheck: "));
         assertThat(summary).startsWith("ChargeCheck: 2 scenarios: 1 passed, 1 failed, 0 not tested in 1.0 s")
-                .contains("Reports: file:");
+                .contains("Report: " + reports.resolve("octt-1.6.html").toUri()).doesNotContain("test-script.html");
     }
 
     @Test
     void liveEveryStepIsPrintedAsItEnds() {
         ConsoleProgressPlugin plugin = new ConsoleProgressPlugin(new PrintStream(out, true, StandardCharsets.UTF_8),
-                "steps:reports");
+                "steps:" + reports);
         RunScript run = new RunScript(plugin, T).runStarted();
         run.scenario(10, "A fault").step(Status.PASSED, null, "a hardware fault occurs on the connector").finish(Status.PASSED);
 

@@ -56,6 +56,19 @@ final class SuiteRun {
                     Collectors.toList()));
         }
 
+        /** By case id of either plan ("6", "TC_001_CS"). */
+        Map<String, List<ScenarioOutcome>> byCaseId() {
+            return scenarios.stream().collect(Collectors.groupingBy(s -> s.caseId().id().replaceFirst("^0+(?=\\d)", ""),
+                    TreeMap::new, Collectors.toList()));
+        }
+
+        /** The ids of the cases with a scenario that failed (not one that was not applicable or not tested). */
+        java.util.Set<String> failedCaseIds() {
+            return byCaseId().entrySet().stream()
+                    .filter(e -> e.getValue().stream().anyMatch(s -> s.status() == io.cucumber.plugin.event.Status.FAILED))
+                    .map(Map.Entry::getKey).collect(Collectors.toCollection(java.util.TreeSet::new));
+        }
+
         /** The cases with at least one scenario that did not pass. */
         List<Integer> failedCases() {
             return byCase().entrySet().stream()

@@ -11,6 +11,7 @@ import io.chargecheck.ocpp.message.Core.IdTagInfo;
 import io.chargecheck.ocpp.message.Core.RegistrationStatus;
 import io.chargecheck.ocpp.message.Core.StartTransactionRequest;
 import io.chargecheck.ocpp.message.Core.StartTransactionResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -39,12 +40,18 @@ public final class CentralSystemAnswers {
         return context.station().id();
     }
 
-    /** The next BootNotification of the station is answered with this status and interval, the ones after it as usual. */
-    public void answerNextBootWith(RegistrationStatus status, int intervalSeconds) {
+    /**
+     * The next BootNotification of the station is answered with this status and the retry interval
+     * of the OCA's test data ({@code chargecheck.octt.retryInterval}); the ones after it Accepted, with
+     * the test's heartbeat interval, so that the case can see the heartbeats it checks.
+     */
+    public Duration answerNextBootWith(RegistrationStatus status) {
+        Duration retry = context.settings().octtSeconds("retryInterval", 2, 20);
         AtomicInteger answered = new AtomicInteger();
         responders().onFor(station(), BootNotificationRequest.class, (id, boot) -> answered.getAndIncrement() == 0
-                ? new BootNotificationResponse(status, now(), intervalSeconds)
-                : new BootNotificationResponse(RegistrationStatus.Accepted, now(), context.settings().bootHeartbeatInterval()));
+                ? new BootNotificationResponse(status, now(), (int) retry.toSeconds())
+                : new BootNotificationResponse(RegistrationStatus.Accepted, now(), context.settings().testHeartbeatInterval()));
+        return retry;
     }
 
     /** Every Authorize and StartTransaction of this card is answered with this status. */

@@ -1,0 +1,84 @@
+package io.chargecheck.certification.octt;
+
+import io.chargecheck.certification.Context;
+import io.chargecheck.certification.Describe;
+import io.chargecheck.certification.Evidence.Received;
+import io.chargecheck.certification.PhysicalAction;
+import io.chargecheck.certification.Statuses;
+import io.chargecheck.ocpp.message.Core.BootNotificationRequest;
+import io.chargecheck.ocpp.message.Core.BootNotificationResponse;
+import io.chargecheck.ocpp.message.Core.ChargePointStatus;
+import io.chargecheck.ocpp.message.Core.HeartbeatRequest;
+import io.chargecheck.ocpp.message.Core.RegistrationStatus;
+import java.time.Duration;
+
+/** TC_001_CS and TC_002_CS: a cold boot, a registration that is not accepted at once, and its retry. */
+public final class Registration {
+
+    private final Context context;
+    private Duration retry = Duration.ZERO;
+    private long bootsFrom;
+    private Received<BootNotificationRequest> firstBoot;
+
+    public Registration(Context context) {
+        this.context = context;
+    }
+
+    /** The central system will answer the next boot with this status and the retry interval of the test data. */
+    public void answerNextBootWith(RegistrationStatus status) {
+        retry = new CentralSystemAnswers(context).answerNextBootWith(status);
+    }
+
+    public void powerCycle() {
+        bootsFrom = context.evidence().mark();
+        context.perform(new PhysicalAction.PowerCycle());
+    }
+
+    /** The first BootNotification after the power cycle, answered with this status. */
+    public void assertBootAnswered(RegistrationStatus status) {
+        firstBoot = context.evidence().next(BootNotificationRequest.class).after(bootsFrom).within(context.timeouts().reboot());
+        assertAnswered(firstBoot, status);
+        context.scene().lastAction = firstBoot.entry().seq();
+    }
+
+    /** The next BootNotification, not sooner than the interval of the answer before it, answered with this status. */
+    public void assertRetriedAfterTheInterval(RegistrationStatus status) {
+        Received<BootNotificationRequest> again = context.evidence().next(BootNotificationRequest.class)
+                .after(firstBoot.entry().seq()).within(retry.plus(context.timeouts().reboot()));
+        Duration waited = Duration.between(firstBoot.entry().time(), again.entry().time());
+        if (waited.compareTo(retry) < 0) {
+            throw new AssertionError("expected the next BootNotification no sooner than " + Describe.seconds(retry)
+                    + " after the one that was answered " + firstBootStatus() + "; it came after " + Describe.seconds(waited),
+                    null);
+        }
+        assertAnswered(again, status);
+        context.scene().lastAction = again.entry().seq();
+    }
+
+    /** After the accepted boot: a StatusNotification Available for connector 0 and every connector. */
+    public void assertEveryConnectorAvailable() {
+        new Statuses(context).awaitEveryConnector(ChargePointStatus.Available, context.timeouts().message());
+    }
+
+    /** Heartbeats at the interval of the Accepted answer (the test's heartbeat interval). */
+    public void assertHeartbeatsAtTheAcceptedInterval() {
+        io.chargecheck.certification.Cadence.assertInterval(context.evidence(), HeartbeatRequest.class, "Heartbeats",
+                any -> true, context.scene().lastAction, Duration.ofSeconds(context.settings().testHeartbeatInterval()));
+    }
+
+    private String firstBootStatus() {
+        return context.evidence().answerTo(firstBoot.entry()).flatMap(a -> a.message(BootNotificationResponse.class))
+                .map(r -> r.status().name()).orElse("?");
+    }
+
+    private void assertAnswered(Received<BootNotificationRequest> boot, RegistrationStatus status) {
+        RegistrationStatus answered = context.evidence().answerTo(boot.entry())
+                .flatMap(a -> a.message(BootNotificationResponse.class)).map(BootNotificationResponse::status)
+                .orElseThrow(() -> new AssertionError("the central system's answer to the BootNotification at "
+                        + Describe.time(boot.entry().time()) + " is not in its journal", null));
+        if (answered != status) {
+            throw new AssertionError("expected the BootNotification at " + Describe.time(boot.entry().time())
+                    + " to be the one the central system answers " + status + "; it was answered " + answered, null);
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package io.chargecheck.selftest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import io.chargecheck.selftest.SuiteRun.Result;
+import io.chargecheck.simulator.Quirk;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The OCA's plan proves itself on the simulator: a simulator without quirks passes every case of it
+ * that has a feature file, and each quirk named for OCA cases fails the first of them; in
+ * {@code mvn verify} it runs against the cases of that case's feature profile, and may fail no case
+ * it does not name. {@code -Dchargecheck.selftest.wholeMatrix=true} runs every quirk against every
+ * case of both plans.
+ */
+class OcttSelfTest {
+
+    private static final int PARALLEL_RUNS = 8;
+    private static final ExecutorService RUNS = Executors.newFixedThreadPool(PARALLEL_RUNS, runnable -> {
+        Thread thread = new Thread(runnable, "octt-self-test-run");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private static final Path FEATURES = Path.of("features", "octt");
+    private static final Map<String, CompletableFuture<Result>> STARTED = new LinkedHashMap<>();
+
+    @TestFactory
+    Stream<DynamicTest> eachQuirkFailsItsOcaCase() {
+        Map<String, String> profileOf = profiles();
+        Set<String> implemented = implementedCases();
+        boolean wholeMatrix = Boolean.getBoolean(SelfTest.WHOLE_MATRIX);
+        List<DynamicTest> tests = new ArrayList<>();
+        CompletableFuture<Result> clean = start("octt-no-quirk", Map.of("plan", "octt"), "");
+        tests.add(dynamicTest("a simulator without quirks passes every case of the OCA's plan that has a feature", () -> {
+            Result result = clean.join();
+            assertThat(result.runError()).as(result.toString()).isNull();
+            assertThat(result.failures().stream().filter(s -> s.status() == io.cucumber.plugin.event.Status.FAILED))
+                    .as(result.toString()).isEmpty();
+            assertThat(result.byCaseId().keySet()).as("every case with a feature ran").containsAll(implemented);
+        }));
+        for (Quirk quirk : quirks(implemented)) {
+            String primary = quirk.octtCases().get(0);
+            String profile = profileOf.get(primary);
+            CompletableFuture<Result> run = start("octt-" + quirk.wireName(),
+                    Map.of("plan", wholeMatrix ? "all" : "octt", "simulator.quirks", quirk.wireName()),
+                    wholeMatrix ? "" : "@" + profile);
+            tests.add(dynamicTest(quirk.wireName() + " fails " + primary, () -> {
+                Result result = run.join();
+                assertThat(result.runError()).as(result.toString()).isNull();
+                assertThat(result.failedCaseIds()).as(result.toString()).contains(primary);
+                Set<String> named = Set.copyOf(quirk.octtCases());
+                assertThat(result.failedCaseIds().stream().filter(id -> id.startsWith("TC_")).toList())
+                        .as("cases failed that " + quirk.wireName() + " does not name; " + result).isSubsetOf(named);
+            }));
+        }
+        tests.add(dynamicTest("every case of the OCA's plan with a feature has a quirk it catches", () -> {
+            Set<String> caught = Arrays.stream(Quirk.values()).flatMap(q -> q.octtCases().stream()).collect(Collectors.toSet());
+            assertThat(caught).containsAll(implemented);
+        }));
+        return tests.stream();
+    }
+
+    @AfterAll
+    static void report() {
+        STARTED.values().stream().map(CompletableFuture::join).forEach(r -> System.out.println("octt self-test " + r));
+    }
+
+    /** The quirks named for at least one case that has a feature, those of -Dchargecheck.selftest.only when given. */
+    private static List<Quirk> quirks(Set<String> implemented) {
+        String only = System.getProperty("chargecheck.selftest.only", "");
+        return Arrays.stream(Quirk.values())
+                .filter(q -> !q.octtCases().isEmpty() && implemented.contains(q.octtCases().get(0)))
+                .filter(q -> only.isBlank() || only.contains(q.wireName()))
+                .toList();
+    }
+
+    private static Set<String> implementedCases() {
+        if (!Files.isDirectory(FEATURES)) {
+            return Set.of();
+        }
+        try (Stream<Path> files = Files.list(FEATURES)) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".feature"))
+                    .map(n -> n.substring(0, n.indexOf("_CS") + 3)).collect(Collectors.toSet());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The feature profile tag of each OCA case, from the plan's catalogue. */
+    private static Map<String, String> profiles() {
+        Map<String, String> profiles = new LinkedHashMap<>();
+        try (InputStream in = OcttSelfTest.class.getClassLoader().getResourceAsStream("io/chargecheck/report/octt-cases.tsv")) {
+            BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            lines.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).map(l -> l.split("\t"))
+                    .forEach(cells -> profiles.put(cells[0], cells[1]));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return profiles;
+    }
+
+    private static CompletableFuture<Result> start(String label, Map<String, String> settings, String tags) {
+        return STARTED.computeIfAbsent(label, l -> CompletableFuture.supplyAsync(() -> SuiteRun.run(l, settings, tags), RUNS));
+    }
+}
