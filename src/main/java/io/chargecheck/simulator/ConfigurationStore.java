@@ -96,7 +96,9 @@ final class ConfigurationStore {
         define(MAX_ENERGY_ON_INVALID_ID, false, Type.INTEGER, "0");
         define(METER_VALUES_ALIGNED_DATA, false, Type.MEASURANDS, "Energy.Active.Import.Register", "MeterValuesAlignedDataMaxLength", false);
         define("MeterValuesAlignedDataMaxLength", true, Type.INTEGER, "8");
-        define(METER_VALUES_SAMPLED_DATA, false, Type.MEASURANDS, "Energy.Active.Import.Register", "MeterValuesSampledDataMaxLength", false);
+        // energy and power, as many chargers come: with one measurand, a station that ignores the key cannot be told
+        define(METER_VALUES_SAMPLED_DATA, false, Type.MEASURANDS, "Energy.Active.Import.Register,Power.Active.Import",
+                "MeterValuesSampledDataMaxLength", false);
         define("MeterValuesSampledDataMaxLength", true, Type.INTEGER, "8");
         define(METER_VALUE_SAMPLE_INTERVAL, false, Type.INTEGER, "60");
         define(MINIMUM_STATUS_DURATION, false, Type.INTEGER, "0");

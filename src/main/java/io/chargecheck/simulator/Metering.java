@@ -99,12 +99,21 @@ final class Metering {
         if (station.has(Quirk.METER_VALUES_NOT_CLOCK_ALIGNED)) {
             station.log.info("clock-aligned readings every {} s from now, not from midnight (quirk meter-values-not-clock-aligned)",
                     seconds);
-            Instant now = station.now();
-            // never on a whole second by chance: the defect is counting from now
-            unaligned(now.getNano() == 0 ? now.plusMillis(1) : now, Duration.ofSeconds(seconds));
+            unaligned(offBoundary(station.now(), seconds), Duration.ofSeconds(seconds));
             return;
         }
         nextBoundary(seconds);
+    }
+
+    /**
+     * Where the defect counts from: now, but never within a quarter interval of the clock's
+     * boundaries (half an interval on), so that whether the readings are aligned does not depend on
+     * the moment the key was set.
+     */
+    static Instant offBoundary(Instant now, int seconds) {
+        long interval = seconds * 1000L;
+        long phase = Duration.between(now.truncatedTo(ChronoUnit.DAYS), now).toMillis() % interval;
+        return phase < interval / 4 || phase > interval - interval / 4 ? now.plusMillis(interval / 2) : now;
     }
 
     private void unaligned(Instant last, Duration interval) {

@@ -40,6 +40,13 @@ class ConfigurationStoreTest {
     }
 
     @Test
+    void samplesEnergyAndPowerUntilToldOtherwise() {
+        // more than one measurand, so a station that samples energy whatever the key says shows it (TC_070_CS)
+        assertThat(store.measurands("MeterValuesSampledData")).containsExactly(Measurand.EnergyActiveImportRegister,
+                Measurand.PowerActiveImport);
+    }
+
+    @Test
     void measurandListsTakeOnlyWhatTheMeterMeasuresUpToTheirMaximumLength() {
         assertThat(store.change("MeterValuesSampledData", "Energy.Active.Import.Register, Voltage,Current.Import"))
                 .isEqualTo(ConfigurationStatus.Accepted);

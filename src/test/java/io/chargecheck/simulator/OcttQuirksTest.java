@@ -58,6 +58,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Each quirk of the OCA's plan does what it says, and only that (see {@link QuirksTest} for those
@@ -317,10 +318,20 @@ class OcttQuirksTest {
     void meterValuesNotClockAligned() {
         charging(Quirk.METER_VALUES_NOT_CLOCK_ALIGNED, c -> c.configure("MeterValueSampleInterval", "0"));
         long mark = bench.mark();
-        bench.change(CP, "ClockAlignedDataInterval", "1");
+        bench.change(CP, "ClockAlignedDataInterval", "2");
         List<MeterValuesRequest> readings = Bench.await().until(() -> bench.meterValues(CP, mark, ReadingContext.SampleClock)
                 .stream().filter(m -> m.connectorId() == 1).toList(), list -> list.size() >= 2);
-        assertThat(readings).allSatisfy(m -> assertThat(m.meterValue().get(0).timestamp().getNano()).isNotZero());
+        // a quarter interval or more off the clock's 2 s boundaries, whenever the key was set
+        assertThat(readings).allSatisfy(m -> assertThat(m.meterValue().get(0).timestamp().toEpochMilli() % 2000)
+                .isBetween(500L, 1500L));
+    }
+
+    @Test
+    void unalignedReadingsKeepClearOfTheClocksBoundaries() {
+        Instant midnight = Instant.parse("2024-04-26T00:00:00Z");
+        assertThat(Metering.offBoundary(midnight.plusMillis(10_100), 2)).isEqualTo(midnight.plusMillis(11_100));
+        assertThat(Metering.offBoundary(midnight.plusMillis(11_900), 2)).isEqualTo(midnight.plusMillis(12_900));
+        assertThat(Metering.offBoundary(midnight.plusMillis(10_700), 2)).isEqualTo(midnight.plusMillis(10_700));
     }
 
     // ---- 2.10, 2.11, 2.16 non-happy flows
