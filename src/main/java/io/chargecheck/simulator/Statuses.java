@@ -96,8 +96,25 @@ final class Statuses {
         String vendorErrorCode = hideError ? null : report.vendorErrorCode();
         log.info("{} is {}{}", c.isStation() ? "station (connector 0)" : "connector " + c.id, report.status(),
                 errorCode == ChargePointErrorCode.NoError ? "" : " (" + errorCode + ")");
+        int session = station.session();
         station.outbox.send(new StatusNotificationRequest(c.id, errorCode, report.info(), report.status(), station.now(), null,
-                vendorErrorCode));
+                vendorErrorCode)).answer.whenComplete((answered, failed) -> {
+                    if (failed != null) {
+                        station.execute(() -> lostWithTheConnection(c, report, session));
+                    }
+                });
+    }
+
+    /**
+     * A status that went out as the connection went away never reached the central system: it is
+     * reported again once the connection is back (a CALLERROR while online is not sent again).
+     */
+    private void lostWithTheConnection(Connector c, Connector.Report report, int session) {
+        if (session == station.session() && !station.outbox.isOnline() && report.equals(c.reported)) {
+            log.info("{} {} was lost with the connection; reported again once it is back",
+                    c.isStation() ? "station (connector 0)" : "connector " + c.id, report.status());
+            c.reported = null;
+        }
     }
 
     /** Marks the current statuses as reported without sending them (a quirk's silence). */

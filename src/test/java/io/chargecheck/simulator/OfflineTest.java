@@ -6,6 +6,8 @@ import io.chargecheck.ocpp.message.Core.ChargePointStatus;
 import io.chargecheck.ocpp.message.Core.MeterValuesRequest;
 import io.chargecheck.ocpp.message.Core.Reason;
 import io.chargecheck.ocpp.message.Core.StartTransactionRequest;
+import io.chargecheck.ocpp.message.Core.StatusNotificationRequest;
+import io.chargecheck.ocpp.message.Core.StatusNotificationResponse;
 import io.chargecheck.ocpp.message.Core.StopTransactionRequest;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,6 +63,27 @@ class OfflineTest {
         assertThat(stopped.transactionId()).isEqualTo(transactionId);
         assertThat(stopped.reason()).isEqualTo(Reason.EVDisconnected);
         assertThat(cp.queuedTransactionMessages()).isZero();
+    }
+
+    @SideBySide
+    void aStatusLostAsTheConnectionGoesIsReportedOnceItIsBack() {
+        bench = Bench.start();
+        ChargePointSimulator cp = bench.boot(bench.config(CP));
+        Bench.charging(cp);
+        // the central system goes away as Finishing comes in: the station never hears that it arrived
+        bench.cs.responders().onFor(CP, StatusNotificationRequest.class, (id, status) -> {
+            if (status.status() == ChargePointStatus.Finishing) {
+                bench.cs.goOffline(CP, Duration.ofSeconds(30));
+            }
+            return new StatusNotificationResponse();
+        });
+        cp.presentCard(1, "GOOD-1");
+        Bench.await().until(() -> !cp.isConnected());
+        long mark = bench.mark();
+
+        bench.cs.comeBackOnline(CP);
+
+        Bench.await().until(() -> bench.trail(CP, mark).contains("StatusNotification 1 Finishing"));
     }
 
     @SideBySide
