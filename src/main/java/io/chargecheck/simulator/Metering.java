@@ -102,7 +102,7 @@ final class Metering {
             unaligned(offBoundary(station.now(), seconds), Duration.ofSeconds(seconds));
             return;
         }
-        nextBoundary(seconds);
+        nextBoundary(seconds, null);
     }
 
     /**
@@ -129,18 +129,28 @@ final class Metering {
         aligned = null;
     }
 
-    private void nextBoundary(int seconds) {
+    private void nextBoundary(int seconds, Instant last) {
         Instant now = station.clock.instant();
-        Instant midnight = now.truncatedTo(ChronoUnit.DAYS);
-        long interval = seconds * 1000L;
-        long sinceMidnight = Duration.between(midnight, now).toMillis();
-        Instant boundary = midnight.plusMillis((sinceMidnight / interval + 1) * interval);
-        Instant tomorrow = midnight.plus(1, ChronoUnit.DAYS);
-        Instant next = boundary.isAfter(tomorrow) ? tomorrow : boundary;
+        Instant next = boundaryAfter(now, last, seconds);
         aligned = station.schedule(() -> {
             clockReading(next);
-            nextBoundary(seconds);
+            nextBoundary(seconds, next);
         }, Duration.between(now, next));
+    }
+
+    /**
+     * The first boundary of the interval (counted from midnight, the last one of a day cut short at
+     * midnight) after now and after the boundary last read: a timer that fires a hair before its
+     * time by the wall clock must not read the same boundary twice.
+     */
+    static Instant boundaryAfter(Instant now, Instant last, int seconds) {
+        Instant from = last != null && last.isAfter(now) ? last : now;
+        Instant midnight = from.truncatedTo(ChronoUnit.DAYS);
+        long interval = seconds * 1000L;
+        long sinceMidnight = Duration.between(midnight, from).toMillis();
+        Instant boundary = midnight.plusMillis((sinceMidnight / interval + 1) * interval);
+        Instant tomorrow = midnight.plus(1, ChronoUnit.DAYS);
+        return boundary.isAfter(tomorrow) ? tomorrow : boundary;
     }
 
     private void clockReading(Instant at) {
