@@ -26,7 +26,8 @@ public final class Applicability {
 
     /** Returns when the case applies; otherwise aborts it, saying why. */
     public void check(CaseNeeds needs) {
-        needs.profile().filter(profile -> profile != Profile.Core).ifPresent(profile -> checkProfile(profile, needs));
+        needs.profile().filter(profile -> profile != Profile.Core && !needs.withOrWithoutProfile())
+                .ifPresent(profile -> checkProfile(profile, needs));
         if (!context.station().driver().isSimulated()) {
             for (Fact fact : Fact.values()) {
                 needs.fact(fact).ifPresent(wanted -> checkFact(fact, wanted));

@@ -79,6 +79,14 @@ public record CaseNeeds(Set<String> tags) {
         return tags.contains("@profile-not-supported");
     }
 
+    /**
+     * A case for a station with the profile or without it (TC_042_1_CS: a local list that is
+     * switched off or not there at all): the profile does not decide whether it applies.
+     */
+    public boolean withOrWithoutProfile() {
+        return tags.contains("@with-or-without-profile");
+    }
+
     /** Whether the case needs the fact to be true, false, or does not care. */
     public Optional<Boolean> fact(Fact fact) {
         if (tags.contains(fact.tag)) {

@@ -15,10 +15,19 @@ public class ParameterTypes {
         this.world = world;
     }
 
-    /** "the accepted card" and "the rejected card": the id tags configured for the run. */
-    @ParameterType("accepted|rejected")
+    /**
+     * "the accepted card" and "the rejected card": the id tags configured for the run; "the
+     * same-parent card" (accepted, the accepted card's parentIdTag) and "the other card" (accepted,
+     * another driver's, no parent).
+     */
+    @ParameterType("accepted|rejected|same-parent|other")
     public String card(String which) {
-        return which.equals("accepted") ? world.settings().acceptedIdTag() : world.settings().rejectedIdTag();
+        return switch (which) {
+            case "accepted" -> world.settings().acceptedIdTag();
+            case "same-parent" -> world.settings().sameParentIdTag();
+            case "other" -> world.settings().otherIdTag();
+            default -> world.settings().rejectedIdTag();
+        };
     }
 
     @ParameterType("Available|Preparing|Charging|SuspendedEVSE|SuspendedEV|Finishing|Reserved|Unavailable|Faulted")
