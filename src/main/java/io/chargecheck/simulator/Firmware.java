@@ -15,9 +15,10 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Firmware updates (Firmware Management): UpdateFirmware downloads the file at the retrieve date,
  * installs it and reboots into it once no transaction runs, reporting each step; the firmware
- * version survives reboots.
+ * version survives reboots. Public only for {@link #INVALID_MARKER}: the suite puts it into a
+ * firmware file the station must refuse to install (TC_044_3_CS).
  */
-final class Firmware {
+public final class Firmware {
 
     /**
      * A firmware file that holds this text (anywhere in it, ASCII) is not valid for this station: it

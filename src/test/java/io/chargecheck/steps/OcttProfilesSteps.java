@@ -1,5 +1,7 @@
 package io.chargecheck.steps;
 
+import io.chargecheck.certification.octt.DiagnosticsCases;
+import io.chargecheck.certification.octt.FirmwareCases;
 import io.chargecheck.certification.octt.LocalList;
 import io.chargecheck.ocpp.message.LocalAuthListManagement.UpdateStatus;
 import io.cucumber.java.ParameterType;
@@ -16,6 +18,8 @@ public class OcttProfilesSteps {
 
     private final World world;
     private LocalList localList;
+    private FirmwareCases firmware;
+    private DiagnosticsCases diagnostics;
 
     public OcttProfilesSteps(World world) {
         this.world = world;
@@ -26,6 +30,21 @@ public class OcttProfilesSteps {
             localList = new LocalList(world.context);
         }
         return localList;
+    }
+
+    /** On the file server of the vendor script's case 12, so that the script's firmware steps serve these cases too. */
+    private FirmwareCases firmware() {
+        if (firmware == null) {
+            firmware = new FirmwareCases(world.context, world.firmware);
+        }
+        return firmware;
+    }
+
+    private DiagnosticsCases diagnostics() {
+        if (diagnostics == null) {
+            diagnostics = new DiagnosticsCases(world.context, world.diagnostics);
+        }
+        return diagnostics;
     }
 
     @ParameterType("Accepted|Failed|NotSupported|VersionMismatch")
@@ -83,5 +102,54 @@ public class OcttProfilesSteps {
     @Then("the transaction starts from the local list, without an Authorize, for the {card} card")
     public void startedFromTheList(String idTag) {
         localList().assertStartedFromTheList(idTag);
+    }
+
+    // ---------------------------------------------------------------- 2.18 Firmware Management
+
+    @Given("a firmware file the station must refuse is on the file server")
+    public void firmwareToRefuse() {
+        firmware().serveFirmwareToRefuse();
+    }
+
+    @When("the central system sends UpdateFirmware, without retries, for a location where nothing is served")
+    public void updateFromNowhere() {
+        firmware().requestUpdateFromNowhere();
+    }
+
+    @Then("the station reports firmware status DownloadFailed, after Downloading if at all")
+    public void downloadFailed() {
+        firmware().assertDownloadFailed();
+    }
+
+    @Then("the station reports firmware status Downloading, Downloaded, Installing if at all, and InstallationFailed in order")
+    public void installationFailed() {
+        firmware().assertInstallationFailed();
+    }
+
+    @Then("the connector reports Available after the reboot")
+    public void availableAfterTheReboot() {
+        firmware().assertAvailableAfterTheReboot();
+    }
+
+    @Then("if the station reboots, the connector reports Available after the reboot")
+    public void availableIfRebooted() {
+        firmware().assertAvailableIfRebooted();
+    }
+
+    // ---------------------------------------------------------------- 2.19 Diagnostics
+
+    @When("the central system sends GetDiagnostics, without retries, for a location where no upload can succeed")
+    public void diagnosticsToNowhere() {
+        diagnostics().requestUploadToNowhere();
+    }
+
+    @Then("the station reports diagnostics status Uploading, then UploadFailed")
+    public void uploadFailed() {
+        diagnostics().assertUploadFailed();
+    }
+
+    @Then("the diagnostics file has arrived on the file server")
+    public void diagnosticsFileArrived() {
+        diagnostics().assertFileArrived();
     }
 }
