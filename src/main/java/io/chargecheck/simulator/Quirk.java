@@ -265,7 +265,7 @@ public enum Quirk {
             "TC_045_2_CS"),
     RESERVATION_IGNORES_ID_TAG("reservation-ignores-id-tag", Quirk.NO_SCRIPT_CASE,
             "any card may use a reserved connector",
-            "TC_046_1_CS"),
+            "TC_046_1_CS", "TC_053_CS"),
     RESERVATION_ID_NOT_SENT("reservation-id-not-sent", Quirk.NO_SCRIPT_CASE,
             "a transaction on a reservation has no reservationId in its StartTransaction",
             "TC_046_1_CS", "TC_046_2_CS", "TC_049_CS", "TC_053_CS"),

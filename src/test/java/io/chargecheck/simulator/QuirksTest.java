@@ -347,6 +347,17 @@ class QuirksTest {
         assertThat(bench.trail(CP, mark)).containsExactly("StatusNotification 1 Faulted", "StatusNotification 1 Available");
     }
 
+    /** TC_050_1_CS: a fault of the whole station is one of the station itself too. */
+    @SideBySide
+    void stationWideFaultOnConnectorOne() {
+        boot(Quirk.STATION_FAULT_ON_CONNECTOR_ONE);
+        long mark = bench.mark();
+        cp.injectStationFault(ChargePointErrorCode.OtherError, null);
+        bench.barrier(CP);
+        assertThat(bench.trail(CP, mark)).contains("StatusNotification 1 Faulted", "StatusNotification 2 Faulted")
+                .doesNotContain("StatusNotification 0 Faulted");
+    }
+
     // ---- case 11
 
     @SideBySide

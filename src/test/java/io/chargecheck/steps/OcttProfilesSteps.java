@@ -3,7 +3,11 @@ package io.chargecheck.steps;
 import io.chargecheck.certification.octt.DiagnosticsCases;
 import io.chargecheck.certification.octt.FirmwareCases;
 import io.chargecheck.certification.octt.LocalList;
+import io.chargecheck.certification.octt.Reservations;
+import io.chargecheck.certification.octt.ReusableStates;
 import io.chargecheck.ocpp.message.LocalAuthListManagement.UpdateStatus;
+import io.chargecheck.ocpp.message.Reservation.CancelReservationStatus;
+import io.chargecheck.ocpp.message.Reservation.ReservationStatus;
 import io.cucumber.java.ParameterType;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
@@ -17,12 +21,21 @@ import io.cucumber.java.en.When;
 public class OcttProfilesSteps {
 
     private final World world;
+    private ReusableStates states;
     private LocalList localList;
     private FirmwareCases firmware;
     private DiagnosticsCases diagnostics;
+    private Reservations reservations;
 
     public OcttProfilesSteps(World world) {
         this.world = world;
+    }
+
+    private ReusableStates states() {
+        if (states == null) {
+            states = new ReusableStates(world.context);
+        }
+        return states;
     }
 
     private LocalList localList() {
@@ -47,9 +60,21 @@ public class OcttProfilesSteps {
         return diagnostics;
     }
 
+    private Reservations reservations() {
+        if (reservations == null) {
+            reservations = new Reservations(world.context);
+        }
+        return reservations;
+    }
+
     @ParameterType("Accepted|Failed|NotSupported|VersionMismatch")
     public UpdateStatus UpdateStatus(String name) {
         return UpdateStatus.valueOf(name);
+    }
+
+    @ParameterType("Accepted|Faulted|Occupied|Rejected|Unavailable")
+    public ReservationStatus ReservationStatus(String name) {
+        return ReservationStatus.valueOf(name);
     }
 
     // ---------------------------------------------------------------- 2.17 Local Authorization List
@@ -151,5 +176,102 @@ public class OcttProfilesSteps {
     @Then("the diagnostics file has arrived on the file server")
     public void diagnosticsFileArrived() {
         diagnostics().assertFileArrived();
+    }
+
+    // ---------------------------------------------------------------- 2.20 Reservation
+
+    @Given("every other connector is unavailable")
+    public void otherConnectorsUnavailable() {
+        states().otherConnectorsUnavailable();
+    }
+
+    @Given("every connector is occupied")
+    public void everyConnectorOccupied() {
+        reservations().everyConnectorOccupied();
+    }
+
+    @Given("the connector is charging for the {card} card")
+    public void chargingFor(String idTag) {
+        states().charging(idTag);
+    }
+
+    @When("the central system reserves the connector for the {card} card")
+    public void reserveConnector(String idTag) {
+        reservations().reserveConnector(idTag);
+    }
+
+    @When("the central system reserves the connector for the {card} card and its group")
+    public void reserveConnectorForTheGroup(String idTag) {
+        reservations().reserveConnectorForTheGroupOf(idTag);
+    }
+
+    @When("the central system reserves the connector for the {card} card until shortly from now")
+    public void reserveConnectorBriefly(String idTag) {
+        reservations().reserveConnectorBriefly(idTag);
+    }
+
+    @When("the central system reserves the charge point as a whole for the {card} card")
+    public void reserveChargePoint(String idTag) {
+        reservations().reserveChargePoint(idTag);
+    }
+
+    @Then("the station answers the reservation {ReservationStatus}")
+    public void reservationAnswered(ReservationStatus status) {
+        reservations().assertAnswered(status);
+    }
+
+    @Then("the connector reports Available once the reservation has expired")
+    public void reservationExpired() {
+        reservations().assertExpired();
+    }
+
+    @When("the EV driver presents the {card} card at the reserved connector")
+    public void presentForeignCard(String idTag) {
+        reservations().presentForeignCard(idTag);
+    }
+
+    @Then("the connector stays Reserved")
+    public void staysReserved() {
+        reservations().assertStillReserved();
+    }
+
+    @Then("the connector reports Preparing, any Authorize being for the {card} card")
+    public void preparingFor(String idTag) {
+        reservations().assertPreparingFor(idTag);
+    }
+
+    @Then("a transaction starts on the connector, which reports Charging")
+    public void transactionStarts() {
+        reservations().assertStarted();
+    }
+
+    @Then("the StartTransaction names the reservation and the {card} card")
+    public void startOnTheReservation(String idTag) {
+        reservations().assertStartOnTheReservation(idTag);
+    }
+
+    @Then("the StartTransaction names no reservation")
+    public void startWithoutReservation() {
+        reservations().assertStartWithoutReservation();
+    }
+
+    @When("the central system cancels the reservation")
+    public void cancelReservation() {
+        reservations().cancel();
+    }
+
+    @When("the central system cancels a reservation the station does not have")
+    public void cancelUnknownReservation() {
+        reservations().cancelUnknown();
+    }
+
+    @Then("the station accepts the cancellation")
+    public void cancellationAccepted() {
+        reservations().assertCancellation(CancelReservationStatus.Accepted);
+    }
+
+    @Then("the station rejects the cancellation")
+    public void cancellationRejected() {
+        reservations().assertCancellation(CancelReservationStatus.Rejected);
     }
 }

@@ -21,6 +21,7 @@ import io.chargecheck.ocpp.message.LocalAuthListManagement.UpdateStatus;
 import io.chargecheck.ocpp.message.LocalAuthListManagement.UpdateType;
 import io.chargecheck.ocpp.message.Core.AuthorizationStatus;
 import io.chargecheck.ocpp.message.Core.IdTagInfo;
+import io.chargecheck.ocpp.message.Reservation.CancelReservationRequest;
 import io.chargecheck.ocpp.message.Reservation.ReservationStatus;
 import io.chargecheck.ocpp.message.Reservation.ReserveNowRequest;
 import java.time.Duration;
@@ -65,6 +66,11 @@ public final class ReusableStates {
      * Remembers the transaction in the scene.
      */
     public int charging() {
+        return charging(context.settings().acceptedIdTag());
+    }
+
+    /** Charging with this card (the OCA's "Charging with <Configured Valid IdTag 2>"). */
+    public int charging(String card) {
         boolean authorizeRemote = isTrue(context.platform().readKey("AuthorizeRemoteTxRequests"));
         boolean reserved = isCurrently(ChargePointStatus.Reserved);
         long before = context.evidence().mark();
@@ -72,7 +78,6 @@ public final class ReusableStates {
         if (!reserved) {
             order.awaitInOrder(before, patience(), Expected.status(connector(), ChargePointStatus.Preparing));
         }
-        String card = context.settings().acceptedIdTag();
         long start = context.evidence().mark();
         RemoteStartStopStatus answer = context.platform().send(new RemoteStartTransactionRequest(connector(), card, null))
                 .status();
@@ -145,6 +150,17 @@ public final class ReusableStates {
                 context.timeouts().message());
     }
 
+    /** SetConnectorUnavailable for every connector but the one under test (the OCA's "all connectors not under test"). */
+    public void otherConnectorsUnavailable() {
+        for (int other : new io.chargecheck.certification.Statuses(context).allConnectors()) {
+            if (other != 0 && other != connector()) {
+                changeAvailability(other);
+                order.awaitInOrder(context.scene().lastAction, context.timeouts().message(),
+                        Expected.status(other, ChargePointStatus.Unavailable));
+            }
+        }
+    }
+
     private void changeAvailability(int connectorId) {
         AvailabilityStatus status = context.platform().send(new ChangeAvailabilityRequest(connectorId,
                 AvailabilityType.Inoperative)).status();
@@ -164,11 +180,17 @@ public final class ReusableStates {
             throw new AssertionError("expected ReserveNow for connector " + connectorId + " to be Accepted; it was " + status,
                     null);
         }
+        cancelAfterwards(context, reservationId);
         if (connectorId > 0) {
             order.awaitInOrder(context.scene().lastAction, context.timeouts().message(),
                     Expected.status(connectorId, ChargePointStatus.Reserved));
         }
         return reservationId;
+    }
+
+    /** A live charger keeps a reservation after the case unless it is cancelled; one already used or expired is Rejected. */
+    static void cancelAfterwards(Context context, int reservationId) {
+        context.scene().afterwards(() -> context.platform().send(new CancelReservationRequest(reservationId)));
     }
 
     /**
