@@ -120,7 +120,7 @@ public enum Quirk {
             "TC_061_CS"),
     TRIGGER_MESSAGE_NOT_IMPLEMENTED("trigger-message-not-implemented", 16,
             "TriggerMessage is answered NotImplemented",
-            "TC_054_CS"),
+            "TC_054_CS", "TC_055_CS"),
     TRIGGER_ACCEPTED_NOTHING_SENT("trigger-accepted-nothing-sent", 16,
             "TriggerMessage is Accepted, the requested message never comes",
             "TC_054_CS"),

@@ -5,7 +5,9 @@ import io.chargecheck.certification.octt.FirmwareCases;
 import io.chargecheck.certification.octt.LocalList;
 import io.chargecheck.certification.octt.Reservations;
 import io.chargecheck.certification.octt.ReusableStates;
+import io.chargecheck.certification.octt.Triggering;
 import io.chargecheck.ocpp.message.LocalAuthListManagement.UpdateStatus;
+import io.chargecheck.ocpp.message.RemoteTrigger.MessageTrigger;
 import io.chargecheck.ocpp.message.Reservation.CancelReservationStatus;
 import io.chargecheck.ocpp.message.Reservation.ReservationStatus;
 import io.cucumber.java.ParameterType;
@@ -26,6 +28,7 @@ public class OcttProfilesSteps {
     private FirmwareCases firmware;
     private DiagnosticsCases diagnostics;
     private Reservations reservations;
+    private Triggering triggering;
 
     public OcttProfilesSteps(World world) {
         this.world = world;
@@ -65,6 +68,13 @@ public class OcttProfilesSteps {
             reservations = new Reservations(world.context);
         }
         return reservations;
+    }
+
+    private Triggering triggering() {
+        if (triggering == null) {
+            triggering = new Triggering(world.context);
+        }
+        return triggering;
     }
 
     @ParameterType("Accepted|Failed|NotSupported|VersionMismatch")
@@ -273,5 +283,53 @@ public class OcttProfilesSteps {
     @Then("the station rejects the cancellation")
     public void cancellationRejected() {
         reservations().assertCancellation(CancelReservationStatus.Rejected);
+    }
+
+    // ---------------------------------------------------------------- 2.21 Remote Trigger
+
+    @When("the central system triggers {MessageTrigger} for the connector")
+    public void triggerForTheConnector(MessageTrigger message) {
+        triggering().trigger(message, true);
+    }
+
+    @When("the central system triggers a {MessageTrigger}")
+    public void trigger(MessageTrigger message) {
+        triggering().trigger(message, false);
+    }
+
+    @When("the central system triggers MeterValues for a connector the station does not have")
+    public void triggerForMissingConnector() {
+        triggering().triggerForMissingConnector();
+    }
+
+    @Then("the station accepts the trigger")
+    public void triggerAccepted() {
+        triggering().assertAccepted(false);
+    }
+
+    @Then("the station accepts the trigger, or answers NotImplemented")
+    public void triggerAcceptedOrNotImplemented() {
+        triggering().assertAccepted(true);
+    }
+
+    @Then("the station sends the triggered {MessageTrigger}")
+    public void triggeredSent(MessageTrigger message) {
+        triggering().assertSent(message, false);
+    }
+
+    @Then("the station sends the triggered {MessageTrigger}, with status Idle")
+    @Then("the station sends the triggered {MessageTrigger}, with status Idle, if it accepted the trigger")
+    public void triggeredSentIdle(MessageTrigger message) {
+        triggering().assertSent(message, true);
+    }
+
+    @Then("the station rejects the trigger")
+    public void triggerRejected() {
+        triggering().assertRejected();
+    }
+
+    @Then("no MeterValues follow")
+    public void noMeterValues() {
+        triggering().assertNoMeterValues();
     }
 }
