@@ -23,6 +23,7 @@ import io.chargecheck.ocpp.message.Core.AuthorizationStatus;
 import io.chargecheck.ocpp.message.Core.IdTagInfo;
 import io.chargecheck.ocpp.message.Reservation.ReservationStatus;
 import io.chargecheck.ocpp.message.Reservation.ReserveNowRequest;
+import io.chargecheck.ocpp.message.SmartCharging.ChargingProfile;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -65,6 +66,11 @@ public final class ReusableStates {
      * Remembers the transaction in the scene.
      */
     public int charging() {
+        return charging(null);
+    }
+
+    /** Charging, with this charging profile in the remote start (TC_059_CS: "with a ChargingProfile"); null for none. */
+    public int charging(ChargingProfile profile) {
         boolean authorizeRemote = isTrue(context.platform().readKey("AuthorizeRemoteTxRequests"));
         boolean reserved = isCurrently(ChargePointStatus.Reserved);
         long before = context.evidence().mark();
@@ -74,7 +80,7 @@ public final class ReusableStates {
         }
         String card = context.settings().acceptedIdTag();
         long start = context.evidence().mark();
-        RemoteStartStopStatus answer = context.platform().send(new RemoteStartTransactionRequest(connector(), card, null))
+        RemoteStartStopStatus answer = context.platform().send(new RemoteStartTransactionRequest(connector(), card, profile))
                 .status();
         if (answer != RemoteStartStopStatus.Accepted) {
             throw new AssertionError("expected RemoteStartTransaction to be Accepted (reusable state Charging); it was " + answer,
