@@ -343,7 +343,11 @@ final class ChargingProfiles {
                 next = change.get();
             }
         }
-        wakeUpAt(next == null && !kept.isEmpty() ? now.plus(HORIZON) : next);
+        if (next != null || kept.isEmpty()) {
+            wakeUpAt(next);
+        } else if (wakeUpAt == null) {
+            wakeUpAt(now.plus(HORIZON)); // nothing changes for hours: a look then, not a new timer after every task
+        }
     }
 
     private void bindRemoteStartProfile(Connector c) {

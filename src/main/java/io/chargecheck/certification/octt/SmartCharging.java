@@ -71,8 +71,8 @@ public final class SmartCharging {
                     ChargingRateUnitType.valueOf(settings.octtChoice("chargingRateUnit", "A", List.of("A", "W"))),
                     settings.octtInteger("numberPhases", 3, 1, 3),
                     settings.octtInteger("stackLevel", 0, 0, 100),
-                    (int) settings.octtSeconds("duration", 300, 300).toSeconds(),
-                    settings.octtSeconds("maxTimeDeviation", 2, 30));
+                    settings.octtInteger("duration", 300, 1, 86_400),
+                    settings.octtSeconds("maxTimeDeviation", 5, 30));
         }
 
         /** The catalogue writes its limits in A: times 1000 where the unit is W. */
