@@ -21,8 +21,9 @@ import java.util.stream.Stream;
 /**
  * An OCPP 1.6J charge point that stands in for a real charger: it connects to a central system,
  * boots, reports its connectors, runs transactions with a plausible meter, keeps transaction
- * messages while offline, resets, updates firmware and uploads diagnostics over FTP, and answers
- * every Core, Firmware Management, Local Auth List, Reservation and Remote Trigger command.
+ * messages while offline, resets, updates firmware and uploads diagnostics over FTP, holds its
+ * charging to the limits of its charging profiles, and answers every Core, Firmware Management,
+ * Local Auth List, Reservation, Smart Charging and Remote Trigger command.
  *
  * <p>The control methods are the physical world ({@link #plugIn}, {@link #presentCard},
  * {@link #loseNetwork}, ...). Each returns once the simulator has acted on it: the OCPP messages
@@ -96,6 +97,7 @@ public final class ChargePointSimulator implements AutoCloseable {
         station.firmware = new Firmware(station, transfers);
         station.diagnostics = new Diagnostics(station, transfers);
         station.reservations = new Reservations(station);
+        station.chargingProfiles = new ChargingProfiles(station);
         station.triggers = new Triggers(station);
         station.configuring = new Configuring(station);
         RemoteCommands commands = new RemoteCommands(station);
@@ -108,6 +110,7 @@ public final class ChargePointSimulator implements AutoCloseable {
         station.firmware.register(commands);
         station.diagnostics.register(commands);
         station.reservations.register(commands);
+        station.chargingProfiles.register(commands);
         station.triggers.register(commands);
         station.configuring.register(commands);
     }

@@ -125,6 +125,46 @@ public enum Quirk {
             "TriggerMessage is Accepted, the requested message never comes",
             "TC_054_CS"),
 
+    // ---- smart charging (OCTT 1.6, section 2.22); the first is caught beyond the OCA's plan, under chargecheck.strict
+
+    CHARGES_AT_FULL_POWER("charges-at-full-power", Quirk.NO_SCRIPT_CASE,
+            "accepts charging profiles and reports them in its composite schedule, but keeps charging at full power"
+                    + " (16 A on three phases in its MeterValues)",
+            "TC_057_CS", "TC_082_CS"),
+    COMPOSITE_WITHOUT_TX_DEFAULT_WHEN_IDLE("composite-without-tx-default-when-idle", Quirk.NO_SCRIPT_CASE,
+            "GetCompositeSchedule leaves out the TxDefaultProfiles while no transaction runs",
+            "TC_056_CS", "TC_067_CS", "TC_072_CS"),
+    COMPOSITE_WITHOUT_TX_PROFILE("composite-without-tx-profile", Quirk.NO_SCRIPT_CASE,
+            "GetCompositeSchedule leaves out the TxProfile of the running transaction (the charging still follows it)",
+            "TC_057_CS", "TC_066_CS", "TC_059_CS"),
+    TX_PROFILE_WITHOUT_TRANSACTION_ACCEPTED("tx-profile-without-transaction-accepted", Quirk.NO_SCRIPT_CASE,
+            "SetChargingProfile with a TxProfile for a connector where no transaction runs is Accepted (and dropped)",
+            "TC_058_1_CS"),
+    TX_PROFILE_TRANSACTION_ID_NOT_CHECKED("tx-profile-transaction-id-not-checked", Quirk.NO_SCRIPT_CASE,
+            "a TxProfile naming another transaction than the one running at its connector is Accepted and applied"
+                    + " to the running one",
+            "TC_058_2_CS"),
+    TX_DEFAULT_ONLY_FOR_NEXT_TRANSACTION("tx-default-only-for-next-transaction", Quirk.NO_SCRIPT_CASE,
+            "a TxDefaultProfile set while a transaction runs applies from the next transaction on, not to the"
+                    + " running one (neither its charging nor its composite schedule)",
+            "TC_082_CS"),
+    COMPOSITE_WITHOUT_CHARGE_POINT_MAX("composite-without-charge-point-max", Quirk.NO_SCRIPT_CASE,
+            "GetCompositeSchedule leaves out the ChargePointMaxProfile (the charging still follows it)",
+            "TC_066_CS", "TC_067_CS"),
+    CLEAR_CHARGING_PROFILE_IGNORED("clear-charging-profile-ignored", Quirk.NO_SCRIPT_CASE,
+            "ClearChargingProfile is Accepted when a profile matches, but every profile stays",
+            "TC_067_CS"),
+    STACK_LEVELS_IGNORED("stack-levels-ignored", Quirk.NO_SCRIPT_CASE,
+            "a charging profile replaces the one of the same purpose on its connector whatever their stack levels"
+                    + " (the newest wins)",
+            "TC_072_CS", "TC_067_CS"),
+    REMOTE_START_PROFILE_IGNORED("remote-start-profile-ignored", Quirk.NO_SCRIPT_CASE,
+            "the TxProfile of a RemoteStartTransaction is dropped: the transaction starts without it",
+            "TC_059_CS"),
+    REMOTE_START_PROFILE_PURPOSE_NOT_CHECKED("remote-start-profile-purpose-not-checked", Quirk.NO_SCRIPT_CASE,
+            "RemoteStartTransaction with a charging profile other than a TxProfile is Accepted (the profile dropped)",
+            "TC_060_CS"),
+
     // ---- defects only the OCA's test plan looks for (OCTT 1.6, sections 2.1-2.21 and 2.23)
 
     BOOT_RETRY_IGNORES_INTERVAL("boot-retry-ignores-interval", Quirk.NO_SCRIPT_CASE,

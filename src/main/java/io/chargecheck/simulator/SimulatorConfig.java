@@ -37,7 +37,7 @@ import javax.net.ssl.SSLContext;
  * @param backupPower      on a power cut the station stops its transactions (PowerLoss) before it goes down
  * @param reserveConnectorZero  ReserveConnectorZeroSupported: a reservation may be for the station as a whole
  * @param supportedProfiles     SupportedFeatureProfiles: the calls of a profile not listed are not supported
- *                              (Core always is; SmartCharging is not simulated)
+ *                              (Core always is)
  */
 public record SimulatorConfig(URI centralSystemUrl, String chargePointId, int connectors, Set<Quirk> quirks,
                               String password, SSLContext sslContext, Identity identity,
@@ -50,7 +50,8 @@ public record SimulatorConfig(URI centralSystemUrl, String chargePointId, int co
 
     /** The feature profiles the simulator can have. */
     public static final Set<Profile> SIMULATED_PROFILES = Collections.unmodifiableSet(EnumSet.of(Profile.Core,
-            Profile.FirmwareManagement, Profile.LocalAuthListManagement, Profile.Reservation, Profile.RemoteTrigger));
+            Profile.FirmwareManagement, Profile.LocalAuthListManagement, Profile.Reservation, Profile.SmartCharging,
+            Profile.RemoteTrigger));
 
     /** What the station says about itself in BootNotification. */
     public record Identity(String vendor, String model, String serialNumber, String firmwareVersion, String iccid,

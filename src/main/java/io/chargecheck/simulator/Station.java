@@ -45,6 +45,7 @@ final class Station {
     Firmware firmware;
     Diagnostics diagnostics;
     Reservations reservations;
+    ChargingProfiles chargingProfiles;
     Triggers triggers;
     Configuring configuring;
     RemoteCommands commands;
@@ -72,6 +73,9 @@ final class Station {
             configuration.remove(ConfigurationStore.LOCAL_AUTH_LIST_ENABLED);
             configuration.remove(ConfigurationStore.LOCAL_AUTH_LIST_MAX_LENGTH);
             configuration.remove(ConfigurationStore.SEND_LOCAL_LIST_MAX_LENGTH);
+        }
+        if (!supports(Profile.SmartCharging)) {
+            ConfigurationStore.SMART_CHARGING_KEYS.forEach(configuration::remove);
         }
         if (supports(Profile.Reservation)) {
             configuration.fact(ConfigurationStore.RESERVE_CONNECTOR_ZERO_SUPPORTED, String.valueOf(config.reserveConnectorZero()));
@@ -137,11 +141,12 @@ final class Station {
 
     /**
      * Brings what the outside sees in line with the state: energy flows where a connector charges,
-     * and every status that changed is reported. Runs after every event-loop task.
+     * at the limit in force, and every status that changed is reported. Runs after every event-loop task.
      */
     void reconcile() {
         reservations.holdLastFreeConnector();
         metering.updateEnergyFlow();
+        chargingProfiles.followLimits();
         statuses.reconcile();
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
-import io.chargecheck.centralsystem.CallFailure;
 import io.chargecheck.centralsystem.JournalEntry;
 import io.chargecheck.ocpp.Action;
 import io.chargecheck.ocpp.ErrorCode;
@@ -53,7 +52,6 @@ import io.chargecheck.ocpp.message.Reservation.CancelReservationRequest;
 import io.chargecheck.ocpp.message.Reservation.CancelReservationStatus;
 import io.chargecheck.ocpp.message.Reservation.ReservationStatus;
 import io.chargecheck.ocpp.message.Reservation.ReserveNowRequest;
-import io.chargecheck.ocpp.message.SmartCharging.ClearChargingProfileRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -290,10 +288,6 @@ class RemoteCommandsTest {
 
     @SideBySide
     void unsupportedUnknownAndBrokenCallsGetTheRightCallError() {
-        assertThatThrownBy(() -> bench.call(CP, new ClearChargingProfileRequest(null, null, null, null)))
-                .isInstanceOfSatisfying(CallFailure.class, failure ->
-                        assertThat(failure.callError().orElseThrow().code()).isEqualTo(ErrorCode.NotSupported));
-
         long mark = bench.mark();
         cp.receive("[2,\"x1\",\"Frobnicate\",{}]");
         cp.receive("[2,\"x2\",\"Reset\",{\"type\":\"Sideways\"}]");

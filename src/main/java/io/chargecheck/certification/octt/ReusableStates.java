@@ -24,6 +24,7 @@ import io.chargecheck.ocpp.message.Core.IdTagInfo;
 import io.chargecheck.ocpp.message.Reservation.CancelReservationRequest;
 import io.chargecheck.ocpp.message.Reservation.ReservationStatus;
 import io.chargecheck.ocpp.message.Reservation.ReserveNowRequest;
+import io.chargecheck.ocpp.message.SmartCharging.ChargingProfile;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -66,11 +67,20 @@ public final class ReusableStates {
      * Remembers the transaction in the scene.
      */
     public int charging() {
-        return charging(context.settings().acceptedIdTag());
+        return charging(context.settings().acceptedIdTag(), null);
     }
 
     /** Charging with this card (the OCA's "Charging with <Configured Valid IdTag 2>"). */
     public int charging(String card) {
+        return charging(card, null);
+    }
+
+    /** Charging, with this charging profile in the remote start (TC_059_CS: "with a ChargingProfile"); null for none. */
+    public int charging(ChargingProfile profile) {
+        return charging(context.settings().acceptedIdTag(), profile);
+    }
+
+    private int charging(String card, ChargingProfile profile) {
         boolean authorizeRemote = isTrue(context.platform().readKey("AuthorizeRemoteTxRequests"));
         boolean reserved = isCurrently(ChargePointStatus.Reserved);
         long before = context.evidence().mark();
@@ -79,7 +89,7 @@ public final class ReusableStates {
             order.awaitInOrder(before, patience(), Expected.status(connector(), ChargePointStatus.Preparing));
         }
         long start = context.evidence().mark();
-        RemoteStartStopStatus answer = context.platform().send(new RemoteStartTransactionRequest(connector(), card, null))
+        RemoteStartStopStatus answer = context.platform().send(new RemoteStartTransactionRequest(connector(), card, profile))
                 .status();
         if (answer != RemoteStartStopStatus.Accepted) {
             throw new AssertionError("expected RemoteStartTransaction to be Accepted (reusable state Charging); it was " + answer,
