@@ -110,7 +110,7 @@ public final class CentralSystem implements AutoCloseable {
             others.put(other.securityProfile(), server);
             server.startAndWait();
             LOG.info("central system listening for security profile {} at {}/{chargePointId}", other.securityProfile().number(),
-                    urlFor(other.securityProfile()));
+                    urlFor(other.securityProfile()).orElseThrow());
         }
     }
 
