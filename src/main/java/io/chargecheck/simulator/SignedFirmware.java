@@ -62,10 +62,10 @@ final class SignedFirmware {
         });
     }
 
-    private void sendStatus(SignedFirmwareStatus next) {
+    private Outbox.Outgoing<?> sendStatus(SignedFirmwareStatus next) {
         status = next;
         log.info("signed firmware {}", next);
-        station.outbox.send(new SignedFirmwareStatusNotificationRequest(next, requestId));
+        return station.outbox.send(new SignedFirmwareStatusNotificationRequest(next, requestId));
     }
 
     private Answer update(SignedUpdateFirmwareRequest request) {
@@ -136,9 +136,10 @@ final class SignedFirmware {
         } else {
             sendStatus(SignedFirmwareStatus.SignatureVerified);
         }
-        sendStatus(SignedFirmwareStatus.Installing);
+        Outbox.Outgoing<?> installing = sendStatus(SignedFirmwareStatus.Installing);
         int session = station.session();
-        station.schedule(() -> {
+        // the install starts once Installing is answered: the reboot at its end must not cut it off
+        installing.settled.whenComplete((ok, error) -> station.execute(() -> station.schedule(() -> {
             if (session != station.session()) {
                 return;
             }
@@ -150,6 +151,6 @@ final class SignedFirmware {
             station.firmware.bootInto(version);
             installedBeforeBoot = true;
             station.boot.reboot(Reason.Reboot, true, "signed firmware " + version + " installed");
-        }, config.installTime());
+        }, config.installTime())));
     }
 }

@@ -55,7 +55,7 @@ public final class Security {
                                       @Required @MaxLength(40) String serialNumber) {
     }
 
-    public record CertificateSignedRequest(@Required @MaxLength(10000) String certificateChain)
+    public record CertificateSignedRequest(@Required @MaxLength(10000) @AnyText String certificateChain)
             implements Request<CertificateSignedResponse> {
     }
 
@@ -85,7 +85,7 @@ public final class Security {
     }
 
     public record InstallCertificateRequest(@Required CertificateUse certificateType,
-                                            @Required @MaxLength(5500) String certificate)
+                                            @Required @MaxLength(5500) @AnyText String certificate)
             implements Request<InstallCertificateResponse> {
     }
 
@@ -94,14 +94,14 @@ public final class Security {
 
     /** {@code type}: one of the whitepaper's security events (InvalidCentralSystemCertificate, FirmwareUpdated, ...). */
     public record SecurityEventNotificationRequest(@Required @MaxLength(50) String type, @Required Instant timestamp,
-                                                   @MaxLength(255) String techInfo)
+                                                   @MaxLength(255) @AnyText String techInfo)
             implements Request<SecurityEventNotificationResponse> {
     }
 
     public record SecurityEventNotificationResponse() implements Response {
     }
 
-    public record SignCertificateRequest(@Required @MaxLength(5500) String csr) implements Request<SignCertificateResponse> {
+    public record SignCertificateRequest(@Required @MaxLength(5500) @AnyText String csr) implements Request<SignCertificateResponse> {
     }
 
     public record SignCertificateResponse(@Required GenericStatus status) implements Response {
@@ -128,7 +128,7 @@ public final class Security {
 
     /** The whitepaper's FirmwareType: where the image is, and the certificate and signature it must verify against. */
     public record Firmware(@Required @MaxLength(512) String location, @Required Instant retrieveDateTime,
-                           Instant installDateTime, @Required @MaxLength(5500) String signingCertificate,
+                           Instant installDateTime, @Required @MaxLength(5500) @AnyText String signingCertificate,
                            @Required @MaxLength(800) String signature) {
     }
 
