@@ -1,10 +1,6 @@
 package io.chargecheck.security;
 
-import java.io.IOException;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.security.PrivateKey;
-import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Objects;
@@ -27,17 +23,5 @@ public record KeyAndChain(PrivateKey key, List<X509Certificate> chain) {
     /** The chain as PEM, as CertificateSigned carries it. */
     public String chainPem() {
         return Pem.of(chain);
-    }
-
-    /** A PKCS12 key store holding only this key and chain, for a KeyManagerFactory. */
-    public KeyStore keyStore(String alias, char[] password) {
-        try {
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(null, null);
-            store.setKeyEntry(alias, key, password, chain.toArray(Certificate[]::new));
-            return store;
-        } catch (GeneralSecurityException | IOException e) {
-            throw new IllegalStateException("cannot hold a key in a key store: " + e.getMessage(), e);
-        }
     }
 }

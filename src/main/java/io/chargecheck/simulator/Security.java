@@ -134,8 +134,19 @@ final class Security {
         if (roots.isEmpty()) {
             return config.sslContext();
         }
-        return TlsContexts.of(profile == 3 ? station.certificates.clientCertificate() : null, roots);
+        var own = profile == 3 ? station.certificates.clientCertificate() : null;
+        if (tls == null || tlsKey != own || !tlsRoots.equals(roots)) {
+            tls = TlsContexts.of(own, roots);
+            tlsKey = own;
+            tlsRoots = roots;
+        }
+        return tls;
     }
+
+    /** The TLS context of the last connection, and what it was made of: made again only when they change. */
+    private SSLContext tls;
+    private io.chargecheck.security.KeyAndChain tlsKey;
+    private List<java.security.cert.X509Certificate> tlsRoots = List.of();
 
     /** What a link offers in its TLS handshake: with a quirk, TLS 1.2 and AES-CBC only. */
     void prepare(Link link) {
@@ -365,15 +376,11 @@ final class Security {
         switch (message) {
             case BootNotification -> station.boot.sendBoot();
             case Heartbeat -> station.boot.sendHeartbeat();
-            case StatusNotification -> connectors(id, 0).forEach(station.statuses::reportNow);
-            case MeterValues -> connectors(id, 1).forEach(c -> station.metering.send(c, ReadingContext.Trigger));
+            case StatusNotification -> station.triggers.selected(id, 0).forEach(station.statuses::reportNow);
+            case MeterValues -> station.triggers.selected(id, 1).forEach(c -> station.metering.send(c, ReadingContext.Trigger));
             case FirmwareStatusNotification -> station.signedFirmware.sendTriggeredStatus();
             case LogStatusNotification -> sendLogStatus(logStatus == UploadLogStatus.Uploading ? logStatus : UploadLogStatus.Idle);
             case SignChargePointCertificate -> station.certificates.renew();
         }
-    }
-
-    private List<Connector> connectors(Integer id, int from) {
-        return id != null ? List.of(station.connectors[id]) : java.util.Arrays.stream(station.connectors).skip(from).toList();
     }
 }

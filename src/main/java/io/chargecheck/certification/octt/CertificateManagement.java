@@ -98,7 +98,8 @@ public final class CertificateManagement {
 
     /** TC_074_CS: the station reconnects, presenting the certificate it was just given. */
     public void assertReconnectedWithNewCertificate() {
-        var details = new SecurityProfiles(context).awaitReconnection(context.scene().lastAction, context.patience(),
+        SecurityProfiles profiles = new SecurityProfiles(context);
+        var details = profiles.awaitReconnection(context.scene().lastAction, profiles.reconnection(),
                 "reconnect with its new certificate");
         X509Certificate signed = Pem.certificates(signedChain).get(0);
         List<X509Certificate> shown = details.tlsDetails().map(t -> t.clientCertificates()).orElse(List.of());

@@ -74,7 +74,7 @@ public final class SecurityProfiles {
 
     /** The station closed its connection and came back with the new password. */
     public void assertReconnectedWithNewPassword() {
-        ConnectionDetails again = awaitReconnection(context.scene().lastAction, context.patience(),
+        ConnectionDetails again = awaitReconnection(context.scene().lastAction, reconnection(),
                 "close its connection and reconnect with the new AuthorizationKey");
         String used = again.password().orElse(null);
         if (!NEW_PASSWORD.equals(used)) {
@@ -128,7 +128,7 @@ public final class SecurityProfiles {
             throw new AssertionError("expected ChangeConfiguration SecurityProfile " + (from + 1)
                     + " to be Accepted or RebootRequired; it was " + status, null);
         }
-        boolean back = status == ConfigurationStatus.Accepted && reconnected(before, context.patience()).isPresent();
+        boolean back = status == ConfigurationStatus.Accepted && reconnected(before, reconnection()).isPresent();
         if (!back) {
             hardReset();
         }
@@ -270,6 +270,11 @@ public final class SecurityProfiles {
     }
 
     // ---------------------------------------------------------------- reconnections
+
+    /** How long a station may take to go and come back: as long as a reboot, for its TLS handshakes can be slow. */
+    Duration reconnection() {
+        return context.timeouts().reboot();
+    }
 
     /** Waits for the station's next connection after the mark and says how it was made; fails naming what it waited for. */
     ConnectionDetails awaitReconnection(long mark, Duration timeout, String what) {
