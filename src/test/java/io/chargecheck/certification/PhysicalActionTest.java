@@ -1,0 +1,20 @@
+package io.chargecheck.certification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class PhysicalActionTest {
+
+    @Test
+    void aCardAtTheReaderSaysWhatItIsFor() {
+        assertThat(new PhysicalAction.PresentCard(1, "CC-ACCEPTED", "to stop the running session").instruction())
+                .isEqualTo("Present card \"CC-ACCEPTED\" at the reader of connector 1 to stop the running session.");
+    }
+
+    @Test
+    void whileTheCentralSystemIsOfflineNothingCanShowAnActionWasDone() {
+        assertThat(new PhysicalAction.EndTransaction(1, "CC-ACCEPTED").sign()).isEmpty();
+        assertThat(new PhysicalAction.PlugIn(1).sign()).isPresent();
+    }
+}
