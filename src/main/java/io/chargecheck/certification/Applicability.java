@@ -33,6 +33,9 @@ public final class Applicability {
                 needs.fact(fact).ifPresent(wanted -> checkFact(fact, wanted));
             }
         }
+        if (needs.isSecurityCase()) {
+            checkSecurityProfile(needs);
+        }
         if (needs.reservesConnectorZero() && !isTrue(context.platform().readKey("ReserveConnectorZeroSupported"))) {
             throw notApplicable("the case reserves the charge point as a whole, and ReserveConnectorZeroSupported is not "
                     + "true on the station");
@@ -49,6 +52,26 @@ public final class Applicability {
         if (!needs.profileNotSupported() && !supported) {
             throw notApplicable("the station does not list " + profile + " in SupportedFeatureProfiles ("
                     + (listed.isBlank() ? "empty" : listed) + ")");
+        }
+    }
+
+    /**
+     * A case of the security extension applies to a station that implements it (it has the
+     * SecurityProfile key) and is connected with a security profile the case is for.
+     */
+    private void checkSecurityProfile(CaseNeeds needs) {
+        if (context.platform().readKey("SecurityProfile").isEmpty()) {
+            throw notApplicable("the station has no SecurityProfile key: it does not implement the OCPP 1.6 security extension");
+        }
+        if (needs.securityProfiles().isEmpty()) {
+            return;
+        }
+        int connectedWith = context.station().session().map(s -> s.connection().securityProfile().number())
+                .orElseThrow(() -> new AssertionError("the station is not connected", null));
+        if (!needs.securityProfiles().contains(connectedWith)) {
+            throw notApplicable("the case is for a station on security profile " + needs.securityProfiles().stream()
+                    .map(String::valueOf).collect(java.util.stream.Collectors.joining(" or ")) + "; it is connected with profile "
+                    + connectedWith);
         }
     }
 

@@ -70,6 +70,7 @@ final class Boot {
         station.metering.alignClock();
         station.firmware.poweredOn();
         station.diagnostics.poweredOn();
+        station.security.poweredOn();
         station.outbox.reload();
         SimulatorConfig.Identity id = config.identity();
         log.info("switched on: {} {} serial {} firmware {}, {} connector(s){}{}", id.vendor(), id.model(),
@@ -245,6 +246,7 @@ final class Boot {
             startHeartbeat(interval);
             if (!wasAccepted) {
                 station.statuses.reportAllAfterBoot();
+                station.signedFirmware.booted();
             }
             station.outbox.state(connected, true);
         } else {

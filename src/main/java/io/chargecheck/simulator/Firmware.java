@@ -175,7 +175,12 @@ public final class Firmware {
         rebootIntoNewFirmwareAfter(installed.answer);
     }
 
-    private static boolean valid(byte[] content) {
+    /** Boots into this version at the next power-on (a signed firmware update installed it). */
+    void bootInto(String newVersion) {
+        installedVersion = newVersion;
+    }
+
+    static boolean valid(byte[] content) {
         return content.length > 0 && !new String(content, StandardCharsets.ISO_8859_1).contains(INVALID_MARKER);
     }
 

@@ -38,6 +38,7 @@ import javax.net.ssl.SSLContext;
  * @param reserveConnectorZero  ReserveConnectorZeroSupported: a reservation may be for the station as a whole
  * @param supportedProfiles     SupportedFeatureProfiles: the calls of a profile not listed are not supported
  *                              (Core always is)
+ * @param security              the security extension's setup: profile, certificates ({@link SecuritySetup#NONE} for none)
  */
 public record SimulatorConfig(URI centralSystemUrl, String chargePointId, int connectors, Set<Quirk> quirks,
                               String password, SSLContext sslContext, Identity identity,
@@ -46,7 +47,7 @@ public record SimulatorConfig(URI centralSystemUrl, String chargePointId, int co
                               Duration controlTimeout, Duration callTimeout, Duration transferTimeout,
                               Set<Variant> variants, Duration replayDelay, Duration replayGap,
                               boolean fixedCable, boolean backupPower, boolean reserveConnectorZero,
-                              Set<Profile> supportedProfiles) {
+                              Set<Profile> supportedProfiles, SecuritySetup security) {
 
     /** The feature profiles the simulator can have. */
     public static final Set<Profile> SIMULATED_PROFILES = Collections.unmodifiableSet(EnumSet.of(Profile.Core,
@@ -110,6 +111,7 @@ public record SimulatorConfig(URI centralSystemUrl, String chargePointId, int co
                     + supportedProfiles);
         }
         supportedProfiles = Collections.unmodifiableSet(EnumSet.copyOf(supportedProfiles));
+        security = security == null ? SecuritySetup.NONE : security;
     }
 
     public boolean supports(Profile profile) {
@@ -165,6 +167,7 @@ public record SimulatorConfig(URI centralSystemUrl, String chargePointId, int co
         b.backupPower = backupPower;
         b.reserveConnectorZero = reserveConnectorZero;
         b.supportedProfiles = EnumSet.copyOf(supportedProfiles);
+        b.security = security;
         return b;
     }
 
@@ -192,6 +195,7 @@ public record SimulatorConfig(URI centralSystemUrl, String chargePointId, int co
         private boolean backupPower;
         private boolean reserveConnectorZero;
         private EnumSet<Profile> supportedProfiles = EnumSet.copyOf(SIMULATED_PROFILES);
+        private SecuritySetup security = SecuritySetup.NONE;
 
         private Builder() {
         }
@@ -266,6 +270,12 @@ public record SimulatorConfig(URI centralSystemUrl, String chargePointId, int co
             return this;
         }
 
+        /** The security extension's setup: the profile it starts with, its certificates. */
+        public Builder security(SecuritySetup setup) {
+            this.security = setup;
+            return this;
+        }
+
         public Builder password(String password) {
             this.password = password;
             return this;
@@ -327,7 +337,7 @@ public record SimulatorConfig(URI centralSystemUrl, String chargePointId, int co
             return new SimulatorConfig(centralSystemUrl, chargePointId, connectors, quirks, password, sslContext,
                     identity, configuration, reconnectMin, reconnectMax, stateDirectory, rebootTime, installTime,
                     controlTimeout, callTimeout, transferTimeout, variants, replayDelay, replayGap, fixedCable,
-                    backupPower, reserveConnectorZero, supportedProfiles);
+                    backupPower, reserveConnectorZero, supportedProfiles, security);
         }
     }
 }

@@ -48,6 +48,9 @@ final class Station {
     ChargingProfiles chargingProfiles;
     Triggers triggers;
     Configuring configuring;
+    Security security;
+    CertificateStore certificates;
+    SignedFirmware signedFirmware;
     RemoteCommands commands;
 
     Station(SimulatorConfig config, Clock clock, EventLog log, EventLoop loop, StateStore store) {
@@ -102,8 +105,9 @@ final class Station {
         return config.has(variant);
     }
 
+    /** A feature profile it lists; the security extension, which is no such profile, it always implements. */
     boolean supports(Profile profile) {
-        return config.supports(profile);
+        return profile == Profile.Security || config.supports(profile);
     }
 
     Instant now() {

@@ -72,7 +72,8 @@ class QuirksTest {
 
     @SideBySide
     void everyQuirkHasItsTestHere() {
-        Set<String> tests = Arrays.stream(new Class<?>[] {QuirksTest.class, OcttQuirksTest.class, SmartChargingQuirksTest.class})
+        Set<String> tests = Arrays.stream(new Class<?>[] {QuirksTest.class, OcttQuirksTest.class, SmartChargingQuirksTest.class,
+                        SecurityQuirksTest.class})
                 .flatMap(type -> Arrays.stream(type.getDeclaredMethods())).map(Method::getName).collect(Collectors.toSet());
         assertThat(Arrays.stream(Quirk.values()).map(QuirksTest::testName)).allSatisfy(name -> assertThat(tests).contains(name));
         assertThat(Arrays.stream(Quirk.values()).map(Quirk::testCase).filter(c -> c != Quirk.NO_SCRIPT_CASE)
