@@ -60,6 +60,8 @@ public final class SimulatedStation implements StationDriver {
             simulator.unplug(a.connector());
         } else if (action instanceof PresentCard a) {
             simulator.presentCard(a.connector(), a.idTag());
+        } else if (action instanceof PhysicalAction.PresentForeignCard a) {
+            simulator.presentCard(a.connector(), a.idTag());
         } else if (action instanceof PresentCardWithoutCable a) {
             simulator.presentCard(a.connector(), a.idTag());
         } else if (action instanceof EndTransaction a) {

@@ -34,7 +34,7 @@ public enum Quirk {
             "TC_021_CS", "TC_002_CS"),
     REMOTE_START_IGNORED("remote-start-ignored", 6,
             "RemoteStartTransaction is Accepted, then nothing happens (so every case that starts from Charging fails)",
-            "TC_010_CS", "TC_011_1_CS"),
+            "TC_010_CS", "TC_011_1_CS", "TC_011_2_CS", "TC_012_CS", "TC_068_CS", "TC_069_CS"),
     LOCAL_START_WITHOUT_AUTHORIZE("local-start-without-authorize", 6,
             "a card presented with the cable already in goes straight to StartTransaction, without Authorize",
             "TC_003_CS"),

@@ -1,0 +1,146 @@
+package io.chargecheck.steps;
+
+import io.chargecheck.certification.octt.ChargingSession;
+import io.chargecheck.certification.octt.ChargingSession.AfterStop;
+import io.chargecheck.certification.octt.LocalSessions;
+import io.chargecheck.certification.octt.RemoteSessions;
+import io.chargecheck.ocpp.message.Core.Reason;
+import io.cucumber.java.en.Given;
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+
+/**
+ * The OCA's Core cases of sections 2.1 to 2.8 (OCTT 1.6, TC_002_CS to TC_021_CS): cold boot while
+ * Pending, local and remote charging sessions, the EV side disconnected, the authorization cache,
+ * resets, unlocking and the configuration. Each step is one or two calls into the domain classes of
+ * {@code io.chargecheck.certification.octt}, made lazily for the scenario.
+ */
+public class OcttSessionSteps {
+
+    private final World world;
+    private ChargingSession session;
+    private LocalSessions local;
+    private RemoteSessions remote;
+
+    public OcttSessionSteps(World world) {
+        this.world = world;
+    }
+
+    private ChargingSession session() {
+        if (session == null) {
+            session = new ChargingSession(world.context);
+        }
+        return session;
+    }
+
+    private LocalSessions local() {
+        if (local == null) {
+            local = new LocalSessions(world.context, session());
+        }
+        return local;
+    }
+
+    private RemoteSessions remote() {
+        if (remote == null) {
+            remote = new RemoteSessions(world.context, session());
+        }
+        return remote;
+    }
+
+    // ---------------------------------------------------------------- the test data of the cases' Before
+
+    @Given("the station's ConnectionTimeOut is the test connection timeout")
+    public void connectionTimeOut() {
+        local().configure("ConnectionTimeOut", world.settings().octtSeconds("connectionTimeout", 2, 30).toSeconds());
+    }
+
+    @Given("the station's MeterValueSampleInterval is the test meter interval")
+    public void meterValueSampleInterval() {
+        local().configure("MeterValueSampleInterval", world.settings().testMeterInterval());
+    }
+
+    // ---------------------------------------------------------------- a charging session, step by step
+
+    @Then("the station asks to authorize the {card} card, which the central system accepts")
+    public void authorizeAccepted(String idTag) {
+        session().awaitAuthorizeAccepted(idTag);
+    }
+
+    @Then("the station starts a transaction for the {card} card, and the connector reports Charging")
+    public void startedAndCharging(String idTag) {
+        session().awaitStartAndCharging(idTag);
+    }
+
+    @Then("the station stops the transaction with reason {word}, and the connector reports Finishing")
+    public void stoppedFinishing(String reason) {
+        session().awaitStop(reason(reason), null, AfterStop.FINISHING);
+    }
+
+    @Then("the station stops the transaction with the {card} card, and the connector reports Finishing")
+    public void stoppedWithCard(String idTag) {
+        session().awaitStop(null, idTag, AfterStop.FINISHING);
+    }
+
+    @Then("with no cable plugged in, the connector reports Available once the ConnectionTimeOut has passed")
+    public void availableAfterConnectionTimeOut() {
+        session().awaitAvailableAfterConnectionTimeOut();
+    }
+
+    // ---------------------------------------------------------------- TC_068_CS, TC_069_CS: who may stop
+
+    @Given("the central system answers the accepted card with no parentIdTag")
+    public void acceptedCardWithoutGroup() {
+        local().answerWithoutGroup(world.settings().acceptedIdTag());
+    }
+
+    @When("another driver presents the {card} card at the charging connector")
+    public void foreignCard(String idTag) {
+        local().presentForeignCard(idTag);
+    }
+
+    @Then("the station sends neither an Authorize nor a StopTransaction")
+    public void foreignCardIgnored() {
+        local().assertForeignCardIgnored();
+    }
+
+    @Then("the station asks to authorize the {card} card, which the central system accepts as a card of the accepted card's group")
+    public void groupCardAuthorized(String idTag) {
+        local().assertGroupCardAuthorized(idTag);
+    }
+
+    // ---------------------------------------------------------------- TC_010_CS to TC_012_CS: remote sessions
+
+    @When("the EV driver plugs in the cable and the central system then starts a transaction remotely with the accepted card")
+    public void chargeCableFirst() {
+        remote().chargeCableFirst();
+    }
+
+    @Then("the transaction runs on the connector for the {card} card")
+    public void transactionRunsFor(String idTag) {
+        session().assertRunningTransactionStartedFor(idTag);
+    }
+
+    @When("the central system reads AuthorizeRemoteTxRequests")
+    public void readAuthorizeRemoteTxRequests() {
+        remote().readAuthorizeRemoteTxRequests();
+    }
+
+    @Then("the station reports its AuthorizeRemoteTxRequests")
+    public void authorizeRemoteTxRequestsReported() {
+        remote().assertAuthorizeRemoteTxRequestsReported();
+    }
+
+    @Then("the connector reports Preparing, after an Authorize of the {card} card where AuthorizeRemoteTxRequests is true")
+    public void preparingAfterRemoteStart(String idTag) {
+        remote().assertPreparingAfterRemoteStart(idTag);
+    }
+
+    private static Reason reason(String name) {
+        try {
+            return Reason.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("'" + name + "' is not an OCPP 1.6 Reason; it is one of "
+                    + java.util.Arrays.toString(Reason.values()), e);
+        }
+    }
+}
