@@ -1,13 +1,20 @@
 package io.chargecheck.steps;
 
+import io.chargecheck.certification.octt.AuthorizationCache;
 import io.chargecheck.certification.octt.ChargingSession;
 import io.chargecheck.certification.octt.ChargingSession.AfterStop;
+import io.chargecheck.certification.octt.ConnectorUnlock;
+import io.chargecheck.certification.octt.EvSideDisconnect;
 import io.chargecheck.certification.octt.LocalSessions;
 import io.chargecheck.certification.octt.RemoteSessions;
 import io.chargecheck.ocpp.message.Core.Reason;
+import io.chargecheck.ocpp.message.Core.UnlockStatus;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
 
 /**
  * The OCA's Core cases of sections 2.1 to 2.8 (OCTT 1.6, TC_002_CS to TC_021_CS): cold boot while
@@ -21,6 +28,9 @@ public class OcttSessionSteps {
     private ChargingSession session;
     private LocalSessions local;
     private RemoteSessions remote;
+    private EvSideDisconnect evSide;
+    private AuthorizationCache cache;
+    private ConnectorUnlock unlock;
 
     public OcttSessionSteps(World world) {
         this.world = world;
@@ -45,6 +55,27 @@ public class OcttSessionSteps {
             remote = new RemoteSessions(world.context, session());
         }
         return remote;
+    }
+
+    private EvSideDisconnect evSide() {
+        if (evSide == null) {
+            evSide = new EvSideDisconnect(world.context, session());
+        }
+        return evSide;
+    }
+
+    private AuthorizationCache cache() {
+        if (cache == null) {
+            cache = new AuthorizationCache(world.context, session());
+        }
+        return cache;
+    }
+
+    private ConnectorUnlock unlock() {
+        if (unlock == null) {
+            unlock = new ConnectorUnlock(world.context);
+        }
+        return unlock;
     }
 
     // ---------------------------------------------------------------- the test data of the cases' Before
@@ -76,9 +107,19 @@ public class OcttSessionSteps {
         session().awaitStop(reason(reason), null, AfterStop.FINISHING);
     }
 
+    @Then("the station stops the transaction with reason {word}, and the connector reports Finishing or Available")
+    public void stoppedFinishingOrAvailable(String reason) {
+        session().awaitStop(reason(reason), null, AfterStop.FINISHING_OR_AVAILABLE);
+    }
+
     @Then("the station stops the transaction with the {card} card, and the connector reports Finishing")
     public void stoppedWithCard(String idTag) {
         session().awaitStop(null, idTag, AfterStop.FINISHING);
+    }
+
+    @Then("the station keeps the transaction running")
+    public void transactionGoesOn() {
+        session().assertTransactionGoesOn();
     }
 
     @Then("with no cable plugged in, the connector reports Available once the ConnectionTimeOut has passed")
@@ -108,6 +149,40 @@ public class OcttSessionSteps {
         local().assertGroupCardAuthorized(idTag);
     }
 
+    // ---------------------------------------------------------------- TC_005_x_CS: the EV side disconnected
+
+    @When("the EV driver pulls the cable out of the EV")
+    public void unplugAtEv() {
+        evSide().unplugAtEv();
+    }
+
+    @Then("the connector reports the transaction suspended, its info saying the EV side was disconnected")
+    public void suspendedEvSideDisconnected() {
+        evSide().assertSuspendedBecauseEvSideDisconnected();
+    }
+
+    @Then("the station stops the transaction with reason {word}, and the connector reports Finishing, or Available where the cable is fixed")
+    public void stoppedWithEvGone(String reason) {
+        session().awaitStop(reason(reason), null, evSide().afterStopWithEvGone());
+    }
+
+    // ---------------------------------------------------------------- TC_007_CS, TC_061_CS: the cache
+
+    @Then("the station starts a transaction for the {card} card from its authorization cache, without an Authorize, and the connector reports Charging")
+    public void startedFromCache(String idTag) {
+        cache().assertStartedFromCache(idTag);
+    }
+
+    @When("the EV driver presents the {card} card again to withdraw the authorization, or lets the ConnectionTimeOut pass")
+    public void withdrawAuthorization(String idTag) {
+        cache().withdrawAuthorization(idTag);
+    }
+
+    @Then("the connector reports Available again, at the latest once the ConnectionTimeOut has passed")
+    public void availableAgain() {
+        cache().assertAvailableAgain();
+    }
+
     // ---------------------------------------------------------------- TC_010_CS to TC_012_CS: remote sessions
 
     @When("the EV driver plugs in the cable and the central system then starts a transaction remotely with the accepted card")
@@ -135,12 +210,35 @@ public class OcttSessionSteps {
         remote().assertPreparingAfterRemoteStart(idTag);
     }
 
+    // ---------------------------------------------------------------- TC_017_x_CS, TC_018_x_CS, TC_005_2_CS: unlocking
+
+    @When("the central system asks the station to unlock the connector")
+    public void unlockConnector() {
+        unlock().unlock();
+    }
+
+    @Then("the station answers the unlock {word}")
+    public void unlockAnswered(String status) {
+        unlock().assertAnswered(List.of(named(UnlockStatus.class, UnlockStatus::valueOf, status)));
+    }
+
+    @Then("the station answers the unlock {word} or {word}")
+    public void unlockAnsweredEither(String status, String other) {
+        unlock().assertAnswered(List.of(named(UnlockStatus.class, UnlockStatus::valueOf, status),
+                named(UnlockStatus.class, UnlockStatus::valueOf, other)));
+    }
+
     private static Reason reason(String name) {
+        return named(Reason.class, Reason::valueOf, name);
+    }
+
+    /** An OCPP enum value named in a feature; a misspelt one fails saying which names there are. */
+    private static <E extends Enum<E>> E named(Class<E> type, Function<String, E> valueOf, String name) {
         try {
-            return Reason.valueOf(name);
+            return valueOf.apply(name);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("'" + name + "' is not an OCPP 1.6 Reason; it is one of "
-                    + java.util.Arrays.toString(Reason.values()), e);
+            throw new IllegalArgumentException("'" + name + "' is not an OCPP 1.6 " + type.getSimpleName() + "; it is one of "
+                    + Arrays.toString(type.getEnumConstants()), e);
         }
     }
 }
