@@ -6,8 +6,11 @@ import io.chargecheck.certification.octt.ChargingSession.AfterStop;
 import io.chargecheck.certification.octt.ConnectorUnlock;
 import io.chargecheck.certification.octt.EvSideDisconnect;
 import io.chargecheck.certification.octt.LocalSessions;
+import io.chargecheck.certification.octt.Rebooting;
 import io.chargecheck.certification.octt.RemoteSessions;
+import io.chargecheck.ocpp.message.Core.AvailabilityType;
 import io.chargecheck.ocpp.message.Core.Reason;
+import io.chargecheck.ocpp.message.Core.ResetType;
 import io.chargecheck.ocpp.message.Core.UnlockStatus;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
@@ -30,6 +33,7 @@ public class OcttSessionSteps {
     private RemoteSessions remote;
     private EvSideDisconnect evSide;
     private AuthorizationCache cache;
+    private Rebooting rebooting;
     private ConnectorUnlock unlock;
 
     public OcttSessionSteps(World world) {
@@ -69,6 +73,13 @@ public class OcttSessionSteps {
             cache = new AuthorizationCache(world.context, session());
         }
         return cache;
+    }
+
+    private Rebooting rebooting() {
+        if (rebooting == null) {
+            rebooting = new Rebooting(world.context, session());
+        }
+        return rebooting;
     }
 
     private ConnectorUnlock unlock() {
@@ -208,6 +219,57 @@ public class OcttSessionSteps {
     @Then("the connector reports Preparing, after an Authorize of the {card} card where AuthorizeRemoteTxRequests is true")
     public void preparingAfterRemoteStart(String idTag) {
         remote().assertPreparingAfterRemoteStart(idTag);
+    }
+
+    // ---------------------------------------------------------------- TC_013_CS to TC_016_CS: resets
+
+    @When("the central system sends Reset {ResetType}")
+    public void reset(ResetType type) {
+        rebooting().reset(type);
+    }
+
+    @Then("the station accepts the reset")
+    public void resetAccepted() {
+        rebooting().assertAccepted();
+    }
+
+    @Then("the station boots again, and the central system accepts its BootNotification")
+    public void bootsAgain() {
+        rebooting().awaitBoot();
+    }
+
+    @Then("after the boot the unavailable connector reports Unavailable, and connector 0 and every other connector Available")
+    public void availabilityKept() {
+        rebooting().assertAvailabilityKeptThroughTheBoot();
+    }
+
+    @Then("if the station boots again, after the boot the unavailable connector reports Unavailable, and connector 0 and every other connector Available")
+    public void availabilityKeptIfBooted() {
+        if (rebooting().awaitBootIfAny()) {
+            rebooting().assertAvailabilityKeptThroughTheBoot();
+        }
+    }
+
+    @Then("the station stops the transaction with reason {word}, before or after it boots again")
+    public void stoppedByReset(String reason) {
+        rebooting().assertTransactionStoppedByTheReset(reason(reason));
+    }
+
+    @Then("after the boot the connector of the transaction reports Finishing or Preparing, and connector 0 and every other connector Available")
+    public void settledAfterBoot() {
+        rebooting().assertTransactionConnectorSettledAfterTheBoot();
+    }
+
+    @Then("if the station boots again, after the boot the connector of the transaction reports Finishing or Preparing, and connector 0 and every other connector Available")
+    public void settledAfterBootIfBooted() {
+        if (rebooting().awaitBootIfAny()) {
+            rebooting().assertTransactionConnectorSettledAfterTheBoot();
+        }
+    }
+
+    @When("the central system sends ChangeAvailability {AvailabilityType} for the connector")
+    public void changeAvailabilityOfTheConnector(AvailabilityType type) {
+        rebooting().changeAvailabilityOfTheConnector(type);
     }
 
     // ---------------------------------------------------------------- TC_017_x_CS, TC_018_x_CS, TC_005_2_CS: unlocking
