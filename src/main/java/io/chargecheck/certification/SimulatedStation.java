@@ -85,6 +85,8 @@ public final class SimulatedStation implements StationDriver {
             simulator.presentCard(a.connector(), a.idTag());
         } else if (action instanceof PhysicalAction.PresentCardAtReservedConnector a) {
             simulator.presentCard(a.connector(), a.idTag());
+        } else if (action instanceof PhysicalAction.PresentForeignCard a) {
+            simulator.presentCard(a.connector(), a.idTag());
         } else if (action instanceof PresentCardWithoutCable a) {
             simulator.presentCard(a.connector(), a.idTag());
         } else if (action instanceof EndTransaction a) {

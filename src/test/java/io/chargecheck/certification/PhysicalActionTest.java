@@ -17,4 +17,11 @@ class PhysicalActionTest {
         assertThat(new PhysicalAction.EndTransaction(1, "CC-ACCEPTED").sign()).isEmpty();
         assertThat(new PhysicalAction.PlugIn(1).sign()).isPresent();
     }
+
+    @Test
+    void anotherDriversCardChangesNothingSoNothingCanShowItWasPresented() {
+        PhysicalAction foreign = new PhysicalAction.PresentForeignCard(1, "CC-OTHER");
+        assertThat(foreign.sign()).isEmpty();
+        assertThat(foreign.instruction()).contains("\"CC-OTHER\"", "connector 1", "ignore");
+    }
 }

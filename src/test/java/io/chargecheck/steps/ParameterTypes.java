@@ -16,17 +16,17 @@ public class ParameterTypes {
     }
 
     /**
-     * "the accepted card" and "the rejected card": the id tags configured for the run; "the
-     * same-parent card" (accepted, the accepted card's parentIdTag) and "the other card" (accepted,
-     * another driver's, no parent).
+     * "the accepted card" and "the rejected card": the id tags configured for the run; "the other
+     * card" is another driver's (accepted, no group), "the same-parent card" one
+     * of the accepted card's group (accepted, the same parentIdTag).
      */
-    @ParameterType("accepted|rejected|same-parent|other")
+    @ParameterType("accepted|rejected|other|same-parent")
     public String card(String which) {
         return switch (which) {
             case "accepted" -> world.settings().acceptedIdTag();
-            case "same-parent" -> world.settings().sameParentIdTag();
+            case "rejected" -> world.settings().rejectedIdTag();
             case "other" -> world.settings().otherIdTag();
-            default -> world.settings().rejectedIdTag();
+            default -> world.settings().sameParentIdTag();
         };
     }
 
