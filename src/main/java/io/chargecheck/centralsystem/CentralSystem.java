@@ -405,9 +405,14 @@ public final class CentralSystem implements AutoCloseable {
 
         @Override
         public void listenerFailed(OcppServer failed, Exception cause) {
+            String why = "its loop stopped: " + Untrusted.shown(cause.toString(), Untrusted.EXCERPT);
             if (relistening.compareAndSet(null, failed)) {
-                String why = "its loop stopped: " + Untrusted.shown(cause.toString(), Untrusted.EXCERPT);
                 timer.execute(() -> listenAgain(failed, why, 0));
+            } else if (relistening.get() == failed) {
+                // the sweep saw the closed socket first: the cause is still what the operator needs to know
+                String line = "the central system's listener on port " + boundPort + " stopped because " + why;
+                LOG.error(line);
+                journal.recordEvent(null, Kind.LISTENER, line);
             }
         }
     }

@@ -166,10 +166,11 @@ public final class Bench implements AutoCloseable {
         }
         console.inform("Security profile " + settings.securityProfile() + "; firmware and diagnostics: "
                 + files.firewallLine());
+        String host = listeningAddresses(settings.listenHost()).get(0);
         for (SecurityProfile other : centralSystem.securityProfiles()) {
             if (other.number() != settings.securityProfile()) {
-                console.inform("Security profile " + other.number() + " (for TC_083_CS, raising the profile): "
-                        + centralSystem.urlFor(other).orElseThrow().replace(settings.listenHost(), listeningAddresses(settings.listenHost()).get(0)));
+                console.inform("Security profile " + other.number() + " (where TC_083_CS raises the charger's profile to): "
+                        + centralSystem.urlFor(other).orElseThrow().replace(settings.listenHost(), host));
             }
         }
     }
@@ -251,6 +252,10 @@ public final class Bench implements AutoCloseable {
             throw new SettingsException("setting chargecheck.octt.caKeystore: " + e.getMessage());
         }
         String password = settings.authorizationKey();
+        if (password.isEmpty() && settings.isLive() && SecurityProfile.ofNumber(settings.securityProfile()).usesBasicAuth()) {
+            throw new SettingsException("setting chargecheck.password must be the charger's AuthorizationKey, for security profile "
+                    + settings.securityProfile() + " (HTTP Basic authentication)");
+        }
         if (password.isEmpty()) {
             SecureRandom random = new SecureRandom();
             String letters = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";

@@ -44,7 +44,10 @@ final class Security {
     static final String CERTIFICATE_STORE_MAX_LENGTH = "CertificateStoreMaxLength";
     static final String CERTIFICATE_SIGNED_MAX_CHAIN_SIZE = "CertificateSignedMaxChainSize";
     static final String ADDITIONAL_ROOT_CERTIFICATE_CHECK = "AdditionalRootCertificateCheck";
-    /** The whitepaper's keys, in its order; AuthorizationKey is write-only, so listed without a value. */
+    /**
+     * The whitepaper's keys, in its order. AuthorizationKey is write-only: left out of the whole
+     * configuration (nothing could set it to "its own value"), and named without a value when asked for.
+     */
     private static final List<String> KEYS = List.of(ADDITIONAL_ROOT_CERTIFICATE_CHECK, AUTHORIZATION_KEY,
             CERTIFICATE_SIGNED_MAX_CHAIN_SIZE, CERTIFICATE_STORE_MAX_LENGTH, CPO_NAME, SECURITY_PROFILE);
     static final int STORE_MAX_LENGTH = 10;
@@ -174,7 +177,7 @@ final class Security {
     }
 
     List<KeyValue> keys() {
-        return KEYS.stream().map(this::keyValue).toList();
+        return KEYS.stream().filter(key -> !key.equals(AUTHORIZATION_KEY)).map(this::keyValue).toList();
     }
 
     KeyValue keyValue(String key) {

@@ -90,7 +90,8 @@ class SecurityTest {
         for (SecurityProfile p : SecurityProfile.values()) {
             urls.put(p.number(), URI.create(bench.cs.urlFor(p).orElseThrow()));
         }
-        return bench.config(id).centralSystemUrl(urls.get(profile)).password(PASSWORD)
+        // A JVM's first TLS handshakes with client certificates take seconds on a loaded machine: switching on may too.
+        return bench.config(id).centralSystemUrl(urls.get(profile)).password(PASSWORD).controlTimeout(java.time.Duration.ofSeconds(30))
                 .security(new SecuritySetup(profile, urls, profile >= 2 ? List.of(CA.rootPem()) : List.of(),
                         List.of(MANUFACTURER.manufacturerRootPem()), CA::signCsr, "The CPO"));
     }
