@@ -2,6 +2,7 @@ package io.chargecheck.ocpp;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.chargecheck.ocpp.message.AnyText;
 import io.chargecheck.ocpp.message.AnyUri;
 import io.chargecheck.ocpp.message.MaxLength;
 import io.chargecheck.ocpp.message.MinItems;
@@ -97,7 +98,7 @@ public final class PayloadValidator {
             return;
         }
         Class<?> cls = (Class<?>) type;
-        if (cls == String.class && field.maxLength() > 0 && value.isTextual()) {
+        if (cls == String.class && field.maxLength() > 0 && !field.anyText() && value.isTextual()) {
             String text = value.textValue();
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
@@ -318,7 +319,7 @@ public final class PayloadValidator {
     }
 
     private record Field(String name, Type type, boolean required, int maxLength, int minItems, BigDecimal multipleOf,
-                         boolean uri, Set<Enum<?>> excluded) {
+                         boolean uri, Set<Enum<?>> excluded, boolean anyText) {
 
         static Field of(RecordComponent component) {
             MaxLength maxLength = component.getAnnotation(MaxLength.class);
@@ -330,7 +331,8 @@ public final class PayloadValidator {
                     minItems == null ? 0 : minItems.value(),
                     multipleOf == null ? null : new BigDecimal(multipleOf.value()),
                     component.isAnnotationPresent(AnyUri.class),
-                    excludedBy(component.getAnnotation(Without.class)));
+                    excludedBy(component.getAnnotation(Without.class)),
+                    component.isAnnotationPresent(AnyText.class));
         }
     }
 

@@ -6,7 +6,10 @@ import io.chargecheck.centralsystem.CallFailure;
 import io.chargecheck.centralsystem.CentralSystem;
 import io.chargecheck.centralsystem.CentralSystemConfig;
 import io.chargecheck.centralsystem.JournalEntry;
-import io.chargecheck.ftp.EmbeddedFtpServer;
+import io.chargecheck.filetransfer.FileServer;
+import io.chargecheck.filetransfer.FileServerConfig;
+import io.chargecheck.filetransfer.Protocol;
+import java.net.URI;
 import io.chargecheck.ocpp.Action;
 import io.chargecheck.ocpp.Frame;
 import io.chargecheck.ocpp.message.Core.AuthorizationStatus;
@@ -44,7 +47,7 @@ final class Bench implements AutoCloseable {
 
     final CentralSystem cs;
     private final List<ChargePointSimulator> simulators = new ArrayList<>();
-    private EmbeddedFtpServer ftp;
+    private FileServer ftp;
 
     private Bench(CentralSystem cs) {
         this.cs = cs;
@@ -87,11 +90,37 @@ final class Bench implements AutoCloseable {
         return simulator;
     }
 
-    EmbeddedFtpServer ftp() {
+    /** The suite's file server, as the simulator's tests use it: one place for every simulated station of the bench. */
+    Files ftp() {
         if (ftp == null) {
-            ftp = EmbeddedFtpServer.start("127.0.0.1", "127.0.0.1");
+            ftp = FileServer.start(FileServerConfig.builder().build());
         }
-        return ftp;
+        return new Files(ftp);
+    }
+
+    /** The file server's files of the bench (the server keeps each station's apart; here they are all the bench's). */
+    record Files(FileServer server) {
+        private static final String BENCH = "bench";
+
+        URI serve(String fileName, byte[] content) {
+            return server.serve(BENCH, fileName, content);
+        }
+
+        URI uploadLocation() {
+            return server.uploadLocation(BENCH);
+        }
+
+        java.util.List<String> uploadedFileNames() {
+            return server.uploadedFileNames(BENCH);
+        }
+
+        java.util.Optional<byte[]> uploaded(String fileName) {
+            return server.uploaded(BENCH, fileName);
+        }
+
+        int port() {
+            return server.port(Protocol.FTP);
+        }
     }
 
     long mark() {
