@@ -12,6 +12,7 @@ import io.chargecheck.ocpp.message.Core.ResetStatus;
 import io.chargecheck.ocpp.message.Core.ResetType;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
@@ -135,10 +136,14 @@ final class Boot {
             }
         }
         CompletableFuture<Void> down = new CompletableFuture<>();
-        station.commands.afterAnswers(stops, () -> station.execute(() -> station.outbox.drained().whenComplete((ok, error) -> {
-            switchOff(reason, true, "power lost, backup power used up");
-            down.complete(null);
-        })));
+        station.commands.afterAnswers(stops, () -> {
+            // what it reports late it reports now, while it still can (Finishing, with late-finishing)
+            station.execute(() -> Arrays.stream(station.connectors).forEach(c -> c.heldStatus = null));
+            station.execute(() -> station.outbox.drained().whenComplete((ok, error) -> {
+                switchOff(reason, true, "power lost, backup power used up");
+                down.complete(null);
+            }));
+        });
         return down;
     }
 

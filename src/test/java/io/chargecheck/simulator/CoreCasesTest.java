@@ -256,6 +256,16 @@ class CoreCasesTest {
         assertThat(bench.awaitSent(CP, StopTransactionRequest.class, mark).reason()).isEqualTo(Reason.PowerLoss);
     }
 
+    /** TC_032_1 with a station that reports Finishing late: on backup power it reports it before going down all the same. */
+    @SideBySide
+    void onBackupPowerALateFinishingIsReportedBeforeTheStationGoesDown() {
+        charging(c -> c.backupPower(true).variant(Variant.LATE_FINISHING));
+        long mark = bench.mark();
+        cp.powerCycle();
+        bench.awaitSent(CP, StatusNotificationRequest.class, mark, s -> s.connectorId() == 2);
+        assertThat(bench.trail(CP, mark)).startsWith("StopTransaction", "StatusNotification 1 Finishing", "BootNotification");
+    }
+
     /** TC_032_2, TC_034: without backup power the stop follows the boot; Inoperative survives the power cycle. */
     @SideBySide
     void withoutBackupPowerTheStopFollowsTheBootAndInoperativeSurvives() {
