@@ -9,6 +9,7 @@ import io.chargecheck.ocpp.Frame;
 import io.chargecheck.ocpp.Untrusted;
 import io.chargecheck.ocpp.message.Core.ConfigurationStatus;
 import io.chargecheck.ocpp.message.Core.ChangeConfigurationRequest;
+import io.chargecheck.ocpp.message.Core.ChangeConfigurationResponse;
 import io.chargecheck.ocpp.message.Core.GetConfigurationRequest;
 import io.chargecheck.ocpp.message.Core.GetConfigurationResponse;
 import io.chargecheck.ocpp.message.Core.KeyValue;
@@ -126,10 +127,27 @@ public final class Platform {
     public ConfigurationStatus changeConfiguration(String key, String value) {
         Optional<String> before = changedKeys.containsKey(key) ? Optional.empty() : currentValue(key);
         ConfigurationStatus status = send(new ChangeConfigurationRequest(key, value)).status();
+        remember(key, value, before, status);
+        return status;
+    }
+
+    /**
+     * {@link #changeConfiguration}, for a change the station may refuse with a CALLERROR (a value it
+     * cannot take): the answer or the refusal; a change it takes is put back like any other.
+     */
+    public Reply<ChangeConfigurationResponse> changeConfigurationAllowingCallError(String key, String value) {
+        Optional<String> before = changedKeys.containsKey(key) ? Optional.empty() : currentValue(key);
+        Reply<ChangeConfigurationResponse> reply = sendAllowingCallError(new ChangeConfigurationRequest(key, value));
+        if (!reply.refused()) {
+            remember(key, value, before, reply.answer().status());
+        }
+        return reply;
+    }
+
+    private void remember(String key, String value, Optional<String> before, ConfigurationStatus status) {
         boolean changed = status == ConfigurationStatus.Accepted || status == ConfigurationStatus.RebootRequired;
         // Only a change that took, to a different value, has anything to restore.
         before.filter(original -> changed && !original.equals(value)).ifPresent(original -> changedKeys.put(key, original));
-        return status;
     }
 
     /** The key's value: from the configuration this scenario read already, or asked for now. */

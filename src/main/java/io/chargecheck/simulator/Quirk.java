@@ -31,7 +31,7 @@ public enum Quirk {
             "ChangeConfiguration of the standard key ConnectionTimeOut answers NotSupported"),
     REJECT_CHANGE_CONFIGURATION("reject-change-configuration", 5,
             "every ChangeConfiguration is Rejected",
-            "TC_021_CS", "TC_002_CS"),
+            "TC_021_CS", "TC_002_CS", "TC_040_1_CS"),
     REMOTE_START_IGNORED("remote-start-ignored", 6,
             "RemoteStartTransaction is Accepted, then nothing happens (so every case that starts from Charging fails)",
             "TC_010_CS", "TC_011_1_CS", "TC_011_2_CS", "TC_012_CS", "TC_068_CS", "TC_069_CS", "TC_005_1_CS",
@@ -227,7 +227,7 @@ public enum Quirk {
             "TC_019_CS"),
     CHANGED_VALUE_NOT_STORED("changed-value-not-stored", Quirk.NO_SCRIPT_CASE,
             "ChangeConfiguration is Accepted but the key keeps its old value",
-            "TC_021_CS", "TC_005_3_CS"),
+            "TC_021_CS", "TC_005_3_CS", "TC_040_2_CS"),
     METER_VALUES_NOT_CLOCK_ALIGNED("meter-values-not-clock-aligned", Quirk.NO_SCRIPT_CASE,
             "clock-aligned MeterValues go every ClockAlignedDataInterval counted from when it was set, not at the"
                     + " clock's whole intervals",
