@@ -2,6 +2,10 @@ package io.chargecheck.steps;
 
 import io.chargecheck.certification.octt.ConfigurationKeys;
 import io.chargecheck.certification.octt.DataTransferToStation;
+import io.chargecheck.certification.octt.RemoteRefusals;
+import io.chargecheck.certification.octt.UnlockFailures;
+import io.chargecheck.ocpp.message.Core.UnlockStatus;
+import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 
@@ -13,11 +17,27 @@ import io.cucumber.java.en.When;
 public class OcttNonHappySteps {
 
     private final World world;
+    private RemoteRefusals remoteRefusals;
+    private UnlockFailures unlockFailures;
     private ConfigurationKeys configurationKeys;
     private DataTransferToStation dataTransfer;
 
     public OcttNonHappySteps(World world) {
         this.world = world;
+    }
+
+    private RemoteRefusals remoteRefusals() {
+        if (remoteRefusals == null) {
+            remoteRefusals = new RemoteRefusals(world.context);
+        }
+        return remoteRefusals;
+    }
+
+    private UnlockFailures unlockFailures() {
+        if (unlockFailures == null) {
+            unlockFailures = new UnlockFailures(world.context);
+        }
+        return unlockFailures;
     }
 
     private ConfigurationKeys configurationKeys() {
@@ -32,6 +52,60 @@ public class OcttNonHappySteps {
             dataTransfer = new DataTransferToStation(world.context);
         }
         return dataTransfer;
+    }
+
+    // ---------------------------------------------------------------- 2.11 remote actions: TC_026_CS to TC_028_CS
+
+    @Then("the station rejects the remote start, and no transaction starts")
+    public void remoteStartRejected() {
+        remoteRefusals().assertRemoteStartRejected();
+    }
+
+    @When("the central system sends RemoteStartTransaction with the accepted card for connector 0")
+    public void remoteStartOnConnectorZero() {
+        remoteRefusals().remoteStartOnConnectorZero();
+    }
+
+    @Then("the station rejects it, with Rejected or a CALLERROR, and no transaction starts")
+    public void connectorZeroRefused() {
+        remoteRefusals().assertConnectorZeroRefused();
+    }
+
+    @When("the central system sends RemoteStopTransaction for a transaction the station does not have")
+    public void remoteStopOfUnknown() {
+        remoteRefusals().remoteStopOfAnUnknownTransaction();
+    }
+
+    @Then("the station rejects the remote stop, and the transaction goes on")
+    public void remoteStopRejected() {
+        remoteRefusals().assertRemoteStopRejected();
+    }
+
+    // ---------------------------------------------------------------- 2.12 unlocking: TC_030_CS, TC_031_CS
+
+    @Given("the lock of the connector is blocked, so that it cannot open")
+    public void lockBlocked() {
+        unlockFailures().blockTheLock();
+    }
+
+    @When("the central system sends UnlockConnector for the blocked connector")
+    public void unlockBlocked() {
+        unlockFailures().unlockTheConnector();
+    }
+
+    @When("the central system sends UnlockConnector for a connector the station does not have")
+    public void unlockUnknown() {
+        unlockFailures().unlockAnUnknownConnector();
+    }
+
+    @Then("the UnlockConnector of the blocked connector is answered UnlockFailed")
+    public void unlockFailed() {
+        unlockFailures().assertAnswered(UnlockStatus.UnlockFailed, "its lock cannot open");
+    }
+
+    @Then("the UnlockConnector of the unknown connector is answered NotSupported")
+    public void unlockNotSupported() {
+        unlockFailures().assertAnswered(UnlockStatus.NotSupported, "the station has no such connector");
     }
 
     // ---------------------------------------------------------------- 2.15 configuration keys: TC_040_1_CS, TC_040_2_CS
