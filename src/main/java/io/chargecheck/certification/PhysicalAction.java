@@ -132,6 +132,18 @@ public sealed interface PhysicalAction {
         }
     }
 
+    /** The driver tries to start at a faulted connector: the station may rightly send nothing, which the case judges. */
+    record TryToStartWhileFaulted(int connector, String idTag) implements PhysicalAction {
+        public String instruction() {
+            return "Plug the cable into connector " + connector + " and present card \"" + idTag + "\" to try to start"
+                    + " charging (the connector is faulted, so it should not start).";
+        }
+
+        public Optional<Sign> sign() {
+            return Optional.empty();
+        }
+    }
+
     record CauseFault(int connector) implements PhysicalAction {
         public String instruction() {
             return connector == 0

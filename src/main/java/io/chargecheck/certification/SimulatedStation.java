@@ -96,6 +96,9 @@ public final class SimulatedStation implements StationDriver {
             simulator.presentCard(a.connector(), a.idTag());
             simulator.presentCard(a.connector(), a.idTag());
             simulator.unplug(a.connector());
+        } else if (action instanceof PhysicalAction.TryToStartWhileFaulted a) {
+            simulator.plugIn(a.connector());
+            simulator.presentCard(a.connector(), a.idTag());
         } else if (action instanceof CauseFault a) {
             simulator.injectFault(a.connector(), ChargePointErrorCode.GroundFailure, "CC-FAULT");
         } else if (action instanceof ClearFault a) {

@@ -1,9 +1,14 @@
 package io.chargecheck.steps;
 
+import io.chargecheck.certification.octt.CentralSystemAnswers;
 import io.chargecheck.certification.octt.ConfigurationKeys;
 import io.chargecheck.certification.octt.DataTransferToStation;
+import io.chargecheck.certification.octt.RefusedStarts;
 import io.chargecheck.certification.octt.RemoteRefusals;
 import io.chargecheck.certification.octt.UnlockFailures;
+import io.chargecheck.ocpp.message.Core.AuthorizationStatus;
+import io.chargecheck.ocpp.message.Core.ChargePointErrorCode;
+import io.chargecheck.ocpp.message.Core.ChargePointStatus;
 import io.chargecheck.ocpp.message.Core.UnlockStatus;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
@@ -17,6 +22,7 @@ import io.cucumber.java.en.When;
 public class OcttNonHappySteps {
 
     private final World world;
+    private RefusedStarts refusedStarts;
     private RemoteRefusals remoteRefusals;
     private UnlockFailures unlockFailures;
     private ConfigurationKeys configurationKeys;
@@ -24,6 +30,13 @@ public class OcttNonHappySteps {
 
     public OcttNonHappySteps(World world) {
         this.world = world;
+    }
+
+    private RefusedStarts refusedStarts() {
+        if (refusedStarts == null) {
+            refusedStarts = new RefusedStarts(world.context);
+        }
+        return refusedStarts;
     }
 
     private RemoteRefusals remoteRefusals() {
@@ -52,6 +65,38 @@ public class OcttNonHappySteps {
             dataTransfer = new DataTransferToStation(world.context);
         }
         return dataTransfer;
+    }
+
+    // ---------------------------------------------------------------- 2.10 basic actions: TC_023_CS, TC_024_CS
+
+    @Given("the central system answers Invalid for the {card} card, in Authorize and StartTransaction")
+    public void answerInvalid(String idTag) {
+        new CentralSystemAnswers(world.context).answerCardWith(idTag, AuthorizationStatus.Invalid);
+    }
+
+    @Then("the connector reports {ChargePointStatus} once it has lasted the MinimumStatusDuration")
+    public void reportsAfterMinimumDuration(ChargePointStatus status) {
+        refusedStarts().assertConnectorReportsAfterMinimumDuration(status);
+    }
+
+    @Given("the central system has read whether the station authorizes remote starts")
+    public void readAuthorizeRemote() {
+        refusedStarts().readWhetherRemoteStartsAreAuthorized();
+    }
+
+    @Then("the station asks to authorize the {card} card if it authorizes remote starts, and the connector reports Preparing")
+    public void remoteStartAuthorizedAndPreparing(String idTag) {
+        refusedStarts().assertRemoteStartAuthorizedAndPreparing(idTag);
+    }
+
+    @When("the EV driver inserts the plug only halfway, so that the connector cannot lock it")
+    public void plugInHalfway() {
+        refusedStarts().plugInHalfway();
+    }
+
+    @Then("the connector reports Faulted with error code ConnectorLockFailure")
+    public void faultedWithLockFailure() {
+        refusedStarts().assertFaultedWith(ChargePointErrorCode.ConnectorLockFailure);
     }
 
     // ---------------------------------------------------------------- 2.11 remote actions: TC_026_CS to TC_028_CS
@@ -128,6 +173,18 @@ public class OcttNonHappySteps {
     @Then("the station rejects the change, or refuses it with a CALLERROR PropertyConstraintViolation")
     public void changeRefused() {
         configurationKeys().assertRejectedOrPropertyConstraintViolation();
+    }
+
+    // ---------------------------------------------------------------- 2.16 fault behaviour: TC_041_CS
+
+    @When("the EV driver plugs in and presents the accepted card at the faulted connector")
+    public void tryToStartWhileFaulted() {
+        refusedStarts().tryToStartAtTheFaultedConnector();
+    }
+
+    @Then("no transaction starts for the configured transaction duration")
+    public void noStartForTransactionDuration() {
+        refusedStarts().assertNoStartForTheTransactionDuration();
     }
 
     // ---------------------------------------------------------------- 2.23 DataTransfer: TC_062_CS
