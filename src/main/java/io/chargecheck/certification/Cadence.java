@@ -21,7 +21,7 @@ public final class Cadence {
     }
 
     /** Tolerance for an interval: a fifth of it, but never under half a second (network and timer jitter). */
-    static Duration toleranceFor(Duration interval) {
+    public static Duration toleranceFor(Duration interval) {
         Duration fifth = interval.dividedBy(5);
         return fifth.compareTo(Duration.ofMillis(500)) < 0 ? Duration.ofMillis(500) : fifth;
     }

@@ -36,7 +36,7 @@ public enum Quirk {
             "RemoteStartTransaction is Accepted, then nothing happens (so every case that starts from Charging fails)",
             "TC_010_CS", "TC_011_1_CS", "TC_011_2_CS", "TC_012_CS", "TC_068_CS", "TC_069_CS", "TC_005_1_CS",
             "TC_005_2_CS", "TC_005_3_CS", "TC_007_CS", "TC_018_1_CS", "TC_018_2_CS", "TC_015_CS", "TC_016_CS",
-            "TC_024_CS", "TC_026_CS", "TC_028_CS"),
+            "TC_024_CS", "TC_026_CS", "TC_028_CS", "TC_070_CS", "TC_071_CS"),
     LOCAL_START_WITHOUT_AUTHORIZE("local-start-without-authorize", 6,
             "a card presented with the cable already in goes straight to StartTransaction, without Authorize",
             "TC_003_CS", "TC_023_CS"),
@@ -228,7 +228,7 @@ public enum Quirk {
             "TC_019_CS"),
     CHANGED_VALUE_NOT_STORED("changed-value-not-stored", Quirk.NO_SCRIPT_CASE,
             "ChangeConfiguration is Accepted but the key keeps its old value",
-            "TC_021_CS", "TC_005_3_CS", "TC_040_2_CS"),
+            "TC_021_CS", "TC_005_3_CS", "TC_040_2_CS", "TC_070_CS", "TC_071_CS"),
     METER_VALUES_NOT_CLOCK_ALIGNED("meter-values-not-clock-aligned", Quirk.NO_SCRIPT_CASE,
             "clock-aligned MeterValues go every ClockAlignedDataInterval counted from when it was set, not at the"
                     + " clock's whole intervals",

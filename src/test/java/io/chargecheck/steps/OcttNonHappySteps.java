@@ -3,12 +3,14 @@ package io.chargecheck.steps;
 import io.chargecheck.certification.octt.CentralSystemAnswers;
 import io.chargecheck.certification.octt.ConfigurationKeys;
 import io.chargecheck.certification.octt.DataTransferToStation;
+import io.chargecheck.certification.octt.MeterSampling;
 import io.chargecheck.certification.octt.RefusedStarts;
 import io.chargecheck.certification.octt.RemoteRefusals;
 import io.chargecheck.certification.octt.UnlockFailures;
 import io.chargecheck.ocpp.message.Core.AuthorizationStatus;
 import io.chargecheck.ocpp.message.Core.ChargePointErrorCode;
 import io.chargecheck.ocpp.message.Core.ChargePointStatus;
+import io.chargecheck.ocpp.message.Core.ReadingContext;
 import io.chargecheck.ocpp.message.Core.UnlockStatus;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
@@ -22,6 +24,7 @@ import io.cucumber.java.en.When;
 public class OcttNonHappySteps {
 
     private final World world;
+    private MeterSampling meterSampling;
     private RefusedStarts refusedStarts;
     private RemoteRefusals remoteRefusals;
     private UnlockFailures unlockFailures;
@@ -30,6 +33,13 @@ public class OcttNonHappySteps {
 
     public OcttNonHappySteps(World world) {
         this.world = world;
+    }
+
+    private MeterSampling meterSampling() {
+        if (meterSampling == null) {
+            meterSampling = new MeterSampling(world.context);
+        }
+        return meterSampling;
     }
 
     private RefusedStarts refusedStarts() {
@@ -65,6 +75,48 @@ public class OcttNonHappySteps {
             dataTransfer = new DataTransferToStation(world.context);
         }
         return dataTransfer;
+    }
+
+    // ---------------------------------------------------------------- 2.9 meter values: TC_070_CS, TC_071_CS
+
+    @Given("the station samples meter values at the test interval, with no clock-aligned readings")
+    public void sampledWithoutClockAligned() {
+        meterSampling().sampleAtTheTestInterval(true);
+    }
+
+    @Given("the station samples meter values at the test interval")
+    public void sampled() {
+        meterSampling().sampleAtTheTestInterval(false);
+    }
+
+    @Given("the station takes clock-aligned meter readings at the test interval, with no sampled readings")
+    public void clockAligned() {
+        meterSampling().alignToTheClockAtTheTestInterval();
+    }
+
+    @Given("^the central system has read (MeterValuesSampledData|MeterValuesAlignedData)$")
+    public void readMeasurands(String key) {
+        meterSampling().readMeasurands(key);
+    }
+
+    @Then("periodic MeterValues of the transaction arrive one sample interval apart for three intervals")
+    public void sampledSeries() {
+        meterSampling().assertSampledSeries();
+    }
+
+    @Then("clock-aligned MeterValues of the connector arrive one interval apart on the clock's boundaries for three intervals")
+    public void clockAlignedSeries() {
+        meterSampling().assertClockAlignedSeries();
+    }
+
+    @Then("every one of them is a Sample.Periodic reading of each measurand MeterValuesSampledData names")
+    public void everySampledReadingComplete() {
+        meterSampling().assertEveryReadingComplete(ReadingContext.SamplePeriodic);
+    }
+
+    @Then("every one of them is a Sample.Clock reading of each measurand MeterValuesAlignedData names")
+    public void everyClockReadingComplete() {
+        meterSampling().assertEveryReadingComplete(ReadingContext.SampleClock);
     }
 
     // ---------------------------------------------------------------- 2.10 basic actions: TC_023_CS, TC_024_CS
