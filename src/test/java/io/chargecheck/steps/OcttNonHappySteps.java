@@ -4,6 +4,7 @@ import io.chargecheck.certification.octt.CentralSystemAnswers;
 import io.chargecheck.certification.octt.ConfigurationKeys;
 import io.chargecheck.certification.octt.DataTransferToStation;
 import io.chargecheck.certification.octt.MeterSampling;
+import io.chargecheck.certification.octt.PowerFailure;
 import io.chargecheck.certification.octt.RefusedStarts;
 import io.chargecheck.certification.octt.RemoteRefusals;
 import io.chargecheck.certification.octt.UnlockFailures;
@@ -15,6 +16,7 @@ import io.chargecheck.ocpp.message.Core.UnlockStatus;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
+import java.util.EnumSet;
 
 /**
  * The OCA's plan, Core sections 2.9 to 2.16 and DataTransfer (2.23): meter values, the non-happy
@@ -28,6 +30,7 @@ public class OcttNonHappySteps {
     private RefusedStarts refusedStarts;
     private RemoteRefusals remoteRefusals;
     private UnlockFailures unlockFailures;
+    private PowerFailure powerFailure;
     private ConfigurationKeys configurationKeys;
     private DataTransferToStation dataTransfer;
 
@@ -61,6 +64,13 @@ public class OcttNonHappySteps {
             unlockFailures = new UnlockFailures(world.context);
         }
         return unlockFailures;
+    }
+
+    private PowerFailure powerFailure() {
+        if (powerFailure == null) {
+            powerFailure = new PowerFailure(world.context);
+        }
+        return powerFailure;
     }
 
     private ConfigurationKeys configurationKeys() {
@@ -203,6 +213,60 @@ public class OcttNonHappySteps {
     @Then("the UnlockConnector of the unknown connector is answered NotSupported")
     public void unlockNotSupported() {
         unlockFailures().assertAnswered(UnlockStatus.NotSupported, "the station has no such connector");
+    }
+
+    // ---------------------------------------------------------------- 2.13 power failure: TC_032_1_CS, TC_032_2_CS, TC_034_CS
+
+    @When("the charger's mains power is cut, and stays off")
+    public void cutPower() {
+        powerFailure().cutThePower();
+    }
+
+    @Then("the station stops the transaction with reason PowerLoss and reports Finishing before it goes down")
+    public void stoppedBeforeGoingDown() {
+        powerFailure().assertStoppedBeforeGoingDown();
+    }
+
+    @When("the mains power is restored")
+    public void restorePower() {
+        powerFailure().restoreThePower();
+    }
+
+    @Then("the station boots with a BootNotification that the central system accepts")
+    public void bootAccepted() {
+        powerFailure().assertBootAccepted();
+    }
+
+    @Then("after the boot the connector reports Finishing or Preparing, and connector 0 and every other connector Available")
+    public void finishingOrPreparingAfterBoot() {
+        powerFailure().assertStatusesAfterBoot(EnumSet.of(ChargePointStatus.Finishing, ChargePointStatus.Preparing),
+                EnumSet.noneOf(ChargePointStatus.class));
+    }
+
+    @Then("after the boot the connector reports Preparing, Finishing or Charging, and connector 0 and every other connector Available")
+    public void preparingFinishingOrChargingAfterBoot() {
+        powerFailure().assertStatusesAfterBoot(EnumSet.of(ChargePointStatus.Preparing, ChargePointStatus.Finishing,
+                ChargePointStatus.Charging), EnumSet.of(ChargePointStatus.Unavailable, ChargePointStatus.Available));
+    }
+
+    @When("the EV driver stops the transaction with the accepted card if the station resumed it")
+    public void stopIfResumed() {
+        powerFailure().stopIfResumed();
+    }
+
+    @Then("the transaction ends with reason PowerLoss, or Local if the driver stopped it")
+    public void transactionEnded() {
+        powerFailure().assertTransactionEnded();
+    }
+
+    @Then("the connector ends Preparing or Finishing")
+    public void endsPreparingOrFinishing() {
+        powerFailure().assertFinallyOneOf(EnumSet.of(ChargePointStatus.Preparing, ChargePointStatus.Finishing));
+    }
+
+    @Then("connector 0 and every connector are still Unavailable after the boot")
+    public void stillUnavailable() {
+        powerFailure().assertStillUnavailableAfterBoot();
     }
 
     // ---------------------------------------------------------------- 2.15 configuration keys: TC_040_1_CS, TC_040_2_CS
