@@ -54,7 +54,7 @@ public final class OfflineTransactions {
      * replay that follows. At a live charger the window ends when the person presses Enter, or
      * after the operator time; the simulator has done it when perform returns.
      */
-    private void doWhileOffline(PhysicalAction action) {
+    public void doWhileOffline(PhysicalAction action) {
         context.perform(action);
         if (!context.station().driver().isSimulated()) {
             Duration window = context.station().driver().patienceFor(action);

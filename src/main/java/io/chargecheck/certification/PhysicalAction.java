@@ -132,6 +132,18 @@ public sealed interface PhysicalAction {
         }
     }
 
+    /** A session started while the central system is offline: what shows it comes after the reconnection. */
+    record StartWhileOffline(int connector, String idTag) implements PhysicalAction {
+        public String instruction() {
+            return "Plug the cable into connector " + connector + " and present card \"" + idTag + "\" to start charging"
+                    + " (the charger is offline, so it approves the card on its own).";
+        }
+
+        public Optional<Sign> sign() {
+            return Optional.empty();
+        }
+    }
+
     /** The driver tries to start at a faulted connector: the station may rightly send nothing, which the case judges. */
     record TryToStartWhileFaulted(int connector, String idTag) implements PhysicalAction {
         public String instruction() {

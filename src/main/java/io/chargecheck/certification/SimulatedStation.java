@@ -15,6 +15,7 @@ import io.chargecheck.simulator.Quirk;
 import io.chargecheck.simulator.SimulatorConfig;
 import io.chargecheck.simulator.Variant;
 import java.time.Duration;
+import org.awaitility.core.ConditionTimeoutException;
 
 /** The built-in simulator as the station under test: physical actions go through its control API. */
 public final class SimulatedStation implements StationDriver {
@@ -90,12 +91,18 @@ public final class SimulatedStation implements StationDriver {
         } else if (action instanceof PresentCardWithoutCable a) {
             simulator.presentCard(a.connector(), a.idTag());
         } else if (action instanceof EndTransaction a) {
+            awaitOffline();
             simulator.presentCard(a.connector(), a.idTag());
         } else if (action instanceof ChargeWhileOffline a) {
+            awaitOffline();
             simulator.plugIn(a.connector());
             simulator.presentCard(a.connector(), a.idTag());
             simulator.presentCard(a.connector(), a.idTag());
             simulator.unplug(a.connector());
+        } else if (action instanceof PhysicalAction.StartWhileOffline a) {
+            awaitOffline();
+            simulator.plugIn(a.connector());
+            simulator.presentCard(a.connector(), a.idTag());
         } else if (action instanceof PhysicalAction.TryToStartWhileFaulted a) {
             simulator.plugIn(a.connector());
             simulator.presentCard(a.connector(), a.idTag());
@@ -123,6 +130,20 @@ public final class SimulatedStation implements StationDriver {
             simulator.loseNetwork();
         } else if (action instanceof PhysicalAction.RestoreNetwork) {
             simulator.regainNetwork();
+        }
+    }
+
+    /**
+     * An action meant for while the central system is offline waits until the simulator has seen
+     * its connection close, as a person at a charger acts only once it is offline: done a moment
+     * sooner, it happens online, into a connection about to go.
+     */
+    private void awaitOffline() {
+        try {
+            Waits.await("the simulator to see it is offline").atMost(settings.timeouts().message())
+                    .until(() -> !simulator.isConnected());
+        } catch (ConditionTimeoutException e) {
+            // still connected: the case judges what follows
         }
     }
 

@@ -37,7 +37,8 @@ public enum Quirk {
             "RemoteStartTransaction is Accepted, then nothing happens (so every case that starts from Charging fails)",
             "TC_010_CS", "TC_011_1_CS", "TC_011_2_CS", "TC_012_CS", "TC_068_CS", "TC_069_CS", "TC_005_1_CS",
             "TC_005_2_CS", "TC_005_3_CS", "TC_007_CS", "TC_018_1_CS", "TC_018_2_CS", "TC_015_CS", "TC_016_CS",
-            "TC_024_CS", "TC_026_CS", "TC_028_CS", "TC_032_1_CS", "TC_032_2_CS", "TC_070_CS", "TC_071_CS"),
+            "TC_024_CS", "TC_026_CS", "TC_028_CS", "TC_032_1_CS", "TC_032_2_CS", "TC_036_CS", "TC_038_CS", "TC_070_CS",
+            "TC_071_CS"),
     LOCAL_START_WITHOUT_AUTHORIZE("local-start-without-authorize", 6,
             "a card presented with the cable already in goes straight to StartTransaction, without Authorize",
             "TC_003_CS", "TC_023_CS"),
@@ -49,7 +50,7 @@ public enum Quirk {
             "TC_012_CS", "TC_005_3_CS"),
     LOCAL_STOP_IGNORED("local-stop-ignored", 7,
             "presenting the card of a running transaction again does not stop it",
-            "TC_068_CS", "TC_007_CS"),
+            "TC_068_CS", "TC_007_CS", "TC_038_CS", "TC_039_CS"),
     UNPLUG_DOES_NOT_STOP("unplug-does-not-stop", 7,
             "unplugging the cable during a transaction, at either end, sends no StopTransaction",
             "TC_005_1_CS", "TC_005_2_CS"),
@@ -61,7 +62,7 @@ public enum Quirk {
     METER_INTERVAL_IGNORED("meter-interval-ignored", 8,
             "sends periodic MeterValues every " + Quirk.FIXED_METER_INTERVAL_SECONDS
                     + " s whatever MeterValueSampleInterval says",
-            "TC_070_CS"),
+            "TC_070_CS", "TC_036_CS"),
     NO_TRANSACTION_METER_VALUES("no-transaction-meter-values", 8,
             "no meter values at start and stop: no Transaction.Begin sample, StopTransaction without transactionData"),
     METER_VALUES_ENERGY_ONLY("meter-values-energy-only", 8,
@@ -110,7 +111,7 @@ public enum Quirk {
             "replayed MeterValues and StopTransaction keep the local placeholder transactionId"),
     OFFLINE_NOT_REPLAYED("offline-not-replayed", 14,
             "the messages queued while offline are dropped on reconnect",
-            "TC_036_CS", "TC_038_CS", "TC_039_CS", "TC_037_1_CS"),
+            "TC_036_CS", "TC_038_CS", "TC_039_CS", "TC_037_1_CS", "TC_037_2_CS", "TC_037_3_CS"),
     REPLAY_OUT_OF_ORDER_LATE("replay-out-of-order-late", 14,
             "a transaction that ends offline takes a last reading (MeterValues, timestamped 1 s before the stop); on"
                     + " replay that reading comes " + Quirk.LATE_REPLAY_SECONDS + " s after the StopTransaction was"
@@ -229,7 +230,7 @@ public enum Quirk {
             "TC_019_CS"),
     CHANGED_VALUE_NOT_STORED("changed-value-not-stored", Quirk.NO_SCRIPT_CASE,
             "ChangeConfiguration is Accepted but the key keeps its old value",
-            "TC_021_CS", "TC_005_3_CS", "TC_040_2_CS", "TC_070_CS", "TC_071_CS"),
+            "TC_021_CS", "TC_005_3_CS", "TC_036_CS", "TC_037_2_CS", "TC_040_2_CS", "TC_070_CS", "TC_071_CS"),
     METER_VALUES_NOT_CLOCK_ALIGNED("meter-values-not-clock-aligned", Quirk.NO_SCRIPT_CASE,
             "clock-aligned MeterValues go every ClockAlignedDataInterval counted from when it was set, not at the"
                     + " clock's whole intervals",

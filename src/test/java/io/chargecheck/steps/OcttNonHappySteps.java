@@ -4,6 +4,7 @@ import io.chargecheck.certification.octt.CentralSystemAnswers;
 import io.chargecheck.certification.octt.ConfigurationKeys;
 import io.chargecheck.certification.octt.DataTransferToStation;
 import io.chargecheck.certification.octt.MeterSampling;
+import io.chargecheck.certification.octt.OfflineBehaviour;
 import io.chargecheck.certification.octt.PowerFailure;
 import io.chargecheck.certification.octt.RefusedStarts;
 import io.chargecheck.certification.octt.RemoteRefusals;
@@ -31,6 +32,7 @@ public class OcttNonHappySteps {
     private RemoteRefusals remoteRefusals;
     private UnlockFailures unlockFailures;
     private PowerFailure powerFailure;
+    private OfflineBehaviour offlineBehaviour;
     private ConfigurationKeys configurationKeys;
     private DataTransferToStation dataTransfer;
 
@@ -71,6 +73,13 @@ public class OcttNonHappySteps {
             powerFailure = new PowerFailure(world.context);
         }
         return powerFailure;
+    }
+
+    private OfflineBehaviour offlineBehaviour() {
+        if (offlineBehaviour == null) {
+            offlineBehaviour = new OfflineBehaviour(world.context, world.offline, world.transactions);
+        }
+        return offlineBehaviour;
     }
 
     private ConfigurationKeys configurationKeys() {
@@ -267,6 +276,58 @@ public class OcttNonHappySteps {
     @Then("connector 0 and every connector are still Unavailable after the boot")
     public void stillUnavailable() {
         powerFailure().assertStillUnavailableAfterBoot();
+    }
+
+    // ---------------------------------------------------------------- 2.14 offline behaviour: TC_036_CS to TC_039_CS
+
+    @Given("the {card} card is known to the station for an offline start, in its local list or its cache where it has them")
+    public void knownOffline(String idTag) {
+        offlineBehaviour().makeCardKnownOffline(idTag);
+    }
+
+    @When("the central system stays offline for three sample intervals")
+    public void offlineForThreeIntervals() {
+        offlineBehaviour().stayOfflineForThreeSampleIntervals();
+    }
+
+    @Then("the readings taken while offline arrive before any new one, in the order taken, one sample interval apart")
+    public void offlineReadingsInOrder() {
+        offlineBehaviour().assertReadingsKeptWhileOfflineDeliveredInOrder();
+    }
+
+    @When("the EV driver plugs in and presents the {card} card while the central system is offline")
+    public void startWhileOffline(String idTag) {
+        offlineBehaviour().startWhileOffline(idTag);
+    }
+
+    @Then("^the StartTransaction kept while offline arrives, answered (Accepted|Invalid), and the connector reports Charging$")
+    public void offlineStartCharging(String answered) {
+        offlineBehaviour().assertStartKeptWhileOffline(AuthorizationStatus.valueOf(answered), true);
+    }
+
+    @Then("the StartTransaction kept while offline arrives, answered Accepted")
+    public void offlineStart() {
+        offlineBehaviour().assertStartKeptWhileOffline(AuthorizationStatus.Accepted, false);
+    }
+
+    @Then("the connector then reports SuspendedEVSE, and the transaction is not stopped")
+    public void suspendedNotStopped() {
+        offlineBehaviour().assertSuspendedAndNotStopped();
+    }
+
+    @Then("the station ends the transaction with reason DeAuthorized, and the connector reports Finishing")
+    public void stoppedDeauthorized() {
+        offlineBehaviour().assertStoppedDeauthorized();
+    }
+
+    @Then("the StopTransaction kept while offline arrives with reason Local or none, and the connector reports Finishing")
+    public void offlineStop() {
+        offlineBehaviour().assertStopKeptWhileOffline();
+    }
+
+    @Then("its StopTransaction follows, with reason Local or none")
+    public void stopFollows() {
+        offlineBehaviour().assertStopFollowsTheStart();
     }
 
     // ---------------------------------------------------------------- 2.15 configuration keys: TC_040_1_CS, TC_040_2_CS
