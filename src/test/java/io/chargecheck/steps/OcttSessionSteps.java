@@ -8,6 +8,7 @@ import io.chargecheck.certification.octt.EvSideDisconnect;
 import io.chargecheck.certification.octt.LocalSessions;
 import io.chargecheck.certification.octt.Rebooting;
 import io.chargecheck.certification.octt.RemoteSessions;
+import io.chargecheck.certification.octt.StationConfiguration;
 import io.chargecheck.ocpp.message.Core.AvailabilityType;
 import io.chargecheck.ocpp.message.Core.Reason;
 import io.chargecheck.ocpp.message.Core.ResetType;
@@ -35,6 +36,7 @@ public class OcttSessionSteps {
     private AuthorizationCache cache;
     private Rebooting rebooting;
     private ConnectorUnlock unlock;
+    private StationConfiguration configuration;
 
     public OcttSessionSteps(World world) {
         this.world = world;
@@ -87,6 +89,13 @@ public class OcttSessionSteps {
             unlock = new ConnectorUnlock(world.context);
         }
         return unlock;
+    }
+
+    private StationConfiguration configuration() {
+        if (configuration == null) {
+            configuration = new StationConfiguration(world.context);
+        }
+        return configuration;
     }
 
     // ---------------------------------------------------------------- the test data of the cases' Before
@@ -288,6 +297,38 @@ public class OcttSessionSteps {
     public void unlockAnsweredEither(String status, String other) {
         unlock().assertAnswered(List.of(named(UnlockStatus.class, UnlockStatus::valueOf, status),
                 named(UnlockStatus.class, UnlockStatus::valueOf, other)));
+    }
+
+    // ---------------------------------------------------------------- TC_019_CS, TC_021_CS: configuration
+
+    @When("the central system sets MeterValueSampleInterval to the test meter interval")
+    public void setMeterValueSampleInterval() {
+        configuration().setMeterValueSampleInterval();
+    }
+
+    @Then("the station accepts the change of MeterValueSampleInterval")
+    public void meterValueSampleIntervalAccepted() {
+        configuration().assertChangeAccepted();
+    }
+
+    @Then("the station returns every key asked for, and no unknown key")
+    public void everyKeyReturned() {
+        configuration().assertEveryKeyAskedForReturned();
+    }
+
+    @Then("the list holds every key the OCA requires of the profiles the station supports, read-only or writable as required")
+    public void requiredKeys() {
+        configuration().assertRequiredKeysOfTheSupportedProfiles();
+    }
+
+    @When("the central system asks, in one request, for as many keys of the list as GetConfigurationMaxKeys allows")
+    public void asManyKeysAsAllowed() {
+        configuration().askForAsManyKeysAsAllowed();
+    }
+
+    @Then("the station returns MeterValueSampleInterval with the value just set")
+    public void valueJustSet() {
+        configuration().assertReportsTheValueSet();
     }
 
     private static Reason reason(String name) {
