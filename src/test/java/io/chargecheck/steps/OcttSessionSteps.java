@@ -7,6 +7,7 @@ import io.chargecheck.certification.octt.ConnectorUnlock;
 import io.chargecheck.certification.octt.EvSideDisconnect;
 import io.chargecheck.certification.octt.LocalSessions;
 import io.chargecheck.certification.octt.Rebooting;
+import io.chargecheck.certification.octt.Registration;
 import io.chargecheck.certification.octt.RemoteSessions;
 import io.chargecheck.certification.octt.StationConfiguration;
 import io.chargecheck.ocpp.message.Core.AvailabilityType;
@@ -37,6 +38,7 @@ public class OcttSessionSteps {
     private Rebooting rebooting;
     private ConnectorUnlock unlock;
     private StationConfiguration configuration;
+    private Registration registration;
 
     public OcttSessionSteps(World world) {
         this.world = world;
@@ -98,6 +100,13 @@ public class OcttSessionSteps {
         return configuration;
     }
 
+    private Registration registration() {
+        if (registration == null) {
+            registration = new Registration(world.context);
+        }
+        return registration;
+    }
+
     // ---------------------------------------------------------------- the test data of the cases' Before
 
     @Given("the station's ConnectionTimeOut is the test connection timeout")
@@ -145,6 +154,13 @@ public class OcttSessionSteps {
     @Then("with no cable plugged in, the connector reports Available once the ConnectionTimeOut has passed")
     public void availableAfterConnectionTimeOut() {
         session().awaitAvailableAfterConnectionTimeOut();
+    }
+
+    // ---------------------------------------------------------------- TC_002_CS: configured while Pending
+
+    @Then("the station answered the central system while its registration was still pending")
+    public void answeredWhilePending() {
+        registration().assertCommandsAnsweredWhilePending();
     }
 
     // ---------------------------------------------------------------- TC_068_CS, TC_069_CS: who may stop
@@ -299,7 +315,7 @@ public class OcttSessionSteps {
                 named(UnlockStatus.class, UnlockStatus::valueOf, other)));
     }
 
-    // ---------------------------------------------------------------- TC_019_CS, TC_021_CS: configuration
+    // ---------------------------------------------------------------- TC_019_CS, TC_021_CS (TC_002_CS): configuration
 
     @When("the central system sets MeterValueSampleInterval to the test meter interval")
     public void setMeterValueSampleInterval() {
