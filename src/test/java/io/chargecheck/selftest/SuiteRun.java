@@ -90,7 +90,7 @@ final class SuiteRun {
 
         @Override
         public String toString() {
-            return label + ": " + scenarios.size() + " scenarios, failed cases " + failedCases() + " in "
+            return label + ": " + scenarios.size() + " scenarios, failed cases " + failedCaseIds() + " in "
                     + took.toMillis() / 1000.0 + " s" + (runError == null ? "" : "; the run stopped: " + runError.getMessage())
                     + (failures().isEmpty() ? "" : "; failures: " + failures());
         }
