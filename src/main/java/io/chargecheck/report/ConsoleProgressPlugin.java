@@ -45,6 +45,7 @@ public final class ConsoleProgressPlugin implements ConcurrentEventListener {
     private final Map<UUID, String> stations = new HashMap<>();
     private final Map<Status, Integer> counts = new EnumMap<>(Status.class);
     private final List<String> failures = new ArrayList<>();
+    private int notApplicable;
     private Duration scenarioTime = Duration.ZERO;
     private Instant started;
 
@@ -91,10 +92,18 @@ public final class ConsoleProgressPlugin implements ConcurrentEventListener {
                 + "  " + seconds(result.getDuration());
         out.println(line);
         if (result.getStatus() != Status.PASSED && result.getError() != null) {
-            String why = "    " + result.getStatus().name().toLowerCase(Locale.ROOT) + ": "
-                    + Untrusted.shown(FailureMessage.of(result.getError()), 2000);
+            String message = FailureMessage.of(result.getError());
+            boolean skipped = result.getStatus() == Status.SKIPPED;
+            if (skipped && message.startsWith(CaseResult.NotApplicable.PREFIX)) {
+                notApplicable++; // the case is not for this charger: nothing left to test, so not a "not tested"
+            }
+            // a skipped case's reason already says what it is: "not applicable: ..." or "not tested: ..."
+            String why = "    " + (skipped ? "" : result.getStatus().name().toLowerCase(Locale.ROOT) + ": ")
+                    + Untrusted.shown(message, 2000);
             out.println(why);
-            failures.add(line + System.lineSeparator() + why);
+            if (!skipped) {
+                failures.add(line + System.lineSeparator() + why);
+            }
         }
         out.flush();
     }
@@ -105,7 +114,9 @@ public final class ConsoleProgressPlugin implements ConcurrentEventListener {
         out.println();
         out.println("ChargeCheck: " + total + " scenario" + (total == 1 ? "" : "s") + ": "
                 + counts.getOrDefault(Status.PASSED, 0) + " passed, " + counts.getOrDefault(Status.FAILED, 0) + " failed, "
-                + (total - counts.getOrDefault(Status.PASSED, 0) - counts.getOrDefault(Status.FAILED, 0)) + " not tested"
+                + (notApplicable == 0 ? "" : notApplicable + " not applicable, ")
+                + (total - counts.getOrDefault(Status.PASSED, 0) - counts.getOrDefault(Status.FAILED, 0) - notApplicable)
+                + " not tested"
                 + " in " + seconds(wall) + " (scenario time " + seconds(scenarioTime) + ")");
         failures.forEach(out::println);
         // the report plugins registered before this one have written their documents by now

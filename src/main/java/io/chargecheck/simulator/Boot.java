@@ -186,7 +186,7 @@ final class Boot {
     CompletableFuture<Void> reboot(Reason reason, boolean graceful, String why) {
         log.info("rebooting: {}", why);
         switchOff(reason, graceful, why);
-        return restartAfter(config.rebootTime());
+        return station.connection.closedAtBothEnds().thenCompose(closed -> restartAfter(config.rebootTime()));
     }
 
     // ------------------------------------------------------------------ registration

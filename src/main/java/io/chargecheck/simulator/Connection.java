@@ -24,7 +24,11 @@ final class Connection {
     private boolean powered;
     private boolean closed;
     private CompletableFuture<Void> attempt = CompletableFuture.completedFuture(null);
+    /** The link closed last with a handshake, until its close event; and that event. */
+    private Link closing;
+    private CompletableFuture<Void> closingDone = CompletableFuture.completedFuture(null);
     private Duration backOff;
+    private static final Duration CLOSE_HANDSHAKE_BOUND = Duration.ofSeconds(2);
     private ScheduledFuture<?> reconnectTimer;
     private int failedAttempts;
 
@@ -109,6 +113,10 @@ final class Connection {
         @Override
         public void closed(Link l, int code, String reason, boolean remote) {
             station.execute(() -> {
+                if (l == closing) {
+                    closing = null;
+                    closingDone.complete(null);
+                }
                 if (l == link) {
                     link = null;
                     String why = l.failure() != null && !connected ? l.failure() : describeClose(code, reason);
@@ -167,11 +175,25 @@ final class Connection {
         }
         link = null;
         if (graceful && connected) {
+            closing = l;
+            closingDone = new CompletableFuture<>();
+            CompletableFuture<Void> handshake = closingDone;
+            station.schedule(() -> handshake.complete(null), CLOSE_HANDSHAKE_BOUND);
             l.close(CloseFrame.NORMAL, why);
         } else {
             abort(l);
         }
         linkLost(why);
+    }
+
+    /**
+     * Completes when the connection last closed with a handshake is closed at both ends (at most a
+     * few seconds after the close began). A reboot waits for it: the central system reads the last
+     * answers before the close, and a station back within milliseconds on a new connection could
+     * otherwise be served before them (two sockets keep no order between them).
+     */
+    CompletableFuture<Void> closedAtBothEnds() {
+        return closingDone;
     }
 
     /** Drops the TCP connection without a WebSocket close handshake, as a lost network does. */

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.opentest4j.TestAbortedException;
 import org.junit.jupiter.api.io.TempDir;
 
 class ConsoleProgressPluginTest {
@@ -39,6 +40,26 @@ class ConsoleProgressPluginTest {
         String summary = console.substring(console.indexOf("ChargeCheck: "));
         assertThat(summary).startsWith("ChargeCheck: 2 scenarios: 1 passed, 1 failed, 0 not tested in 1.0 s")
                 .contains("Report: " + reports.resolve("octt-1.6.html").toUri()).doesNotContain("test-script.html");
+    }
+
+    @Test
+    void aCaseNotForThisChargerIsNotApplicableNotUntested() {
+        ConsoleProgressPlugin plugin = new ConsoleProgressPlugin(new PrintStream(out, true, StandardCharsets.UTF_8),
+                reports.toString());
+        RunScript run = new RunScript(plugin, T).runStarted();
+        run.scenario(1, "A boot").passes();
+        run.scenario(2, "For profile 3").step(Status.SKIPPED,
+                new TestAbortedException("not applicable: the case is for a station on security profile 3")).finish(Status.SKIPPED);
+        run.scenario(3, "A fixed cable").step(Status.SKIPPED,
+                new TestAbortedException("not tested: set chargecheck.octt.fixedCable")).finish(Status.SKIPPED);
+        run.advance(1000).runFinished();
+
+        String console = out.toString(StandardCharsets.UTF_8);
+        assertThat(console).contains("    not applicable: the case is for a station on security profile 3")
+                .contains("    not tested: set chargecheck.octt.fixedCable").doesNotContain("skipped:");
+        String summary = console.substring(console.indexOf("ChargeCheck: "));
+        assertThat(summary).startsWith("ChargeCheck: 3 scenarios: 1 passed, 0 failed, 1 not applicable, 1 not tested in 1.0 s")
+                .doesNotContain("not applicable: the case"); // a skip is said once, where it happened
     }
 
     @Test

@@ -38,6 +38,7 @@ import io.chargecheck.security.Pem;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
@@ -129,8 +130,8 @@ class SecurityQuirksTest {
         String foreign = signedCsr(CertificateAuthority.create("Stranger", "Elsewhere"));
         long mark = bench.mark();
         assertThat(bench.call(CP, new CertificateSignedRequest(foreign)).status()).isEqualTo(CertificateSignedStatus.Accepted);
-        bench.barrier(CP);
-        assertThat(bench.sent(CP, SecurityEventNotificationRequest.class, mark)).isEmpty();
+        // at profile 3 the station leaves at once to reconnect with the new certificate: no barrier call can pass
+        Bench.nothingFor(Duration.ofSeconds(1), () -> bench.sent(CP, SecurityEventNotificationRequest.class, mark).isEmpty());
     }
 
     @SideBySide

@@ -7,7 +7,9 @@ import io.chargecheck.certification.octt.ConnectorUnlock;
 import io.chargecheck.certification.octt.EvSideDisconnect;
 import io.chargecheck.certification.octt.LocalSessions;
 import io.chargecheck.certification.octt.Rebooting;
+import io.chargecheck.certification.octt.Registration;
 import io.chargecheck.certification.octt.RemoteSessions;
+import io.chargecheck.certification.octt.StationConfiguration;
 import io.chargecheck.ocpp.message.Core.AvailabilityType;
 import io.chargecheck.ocpp.message.Core.Reason;
 import io.chargecheck.ocpp.message.Core.ResetType;
@@ -35,6 +37,8 @@ public class OcttSessionSteps {
     private AuthorizationCache cache;
     private Rebooting rebooting;
     private ConnectorUnlock unlock;
+    private StationConfiguration configuration;
+    private Registration registration;
 
     public OcttSessionSteps(World world) {
         this.world = world;
@@ -89,6 +93,20 @@ public class OcttSessionSteps {
         return unlock;
     }
 
+    private StationConfiguration configuration() {
+        if (configuration == null) {
+            configuration = new StationConfiguration(world.context);
+        }
+        return configuration;
+    }
+
+    private Registration registration() {
+        if (registration == null) {
+            registration = new Registration(world.context);
+        }
+        return registration;
+    }
+
     // ---------------------------------------------------------------- the test data of the cases' Before
 
     @Given("the station's ConnectionTimeOut is the test connection timeout")
@@ -136,6 +154,13 @@ public class OcttSessionSteps {
     @Then("with no cable plugged in, the connector reports Available once the ConnectionTimeOut has passed")
     public void availableAfterConnectionTimeOut() {
         session().awaitAvailableAfterConnectionTimeOut();
+    }
+
+    // ---------------------------------------------------------------- TC_002_CS: configured while Pending
+
+    @Then("the station answered the central system while its registration was still pending")
+    public void answeredWhilePending() {
+        registration().assertCommandsAnsweredWhilePending();
     }
 
     // ---------------------------------------------------------------- TC_068_CS, TC_069_CS: who may stop
@@ -288,6 +313,38 @@ public class OcttSessionSteps {
     public void unlockAnsweredEither(String status, String other) {
         unlock().assertAnswered(List.of(named(UnlockStatus.class, UnlockStatus::valueOf, status),
                 named(UnlockStatus.class, UnlockStatus::valueOf, other)));
+    }
+
+    // ---------------------------------------------------------------- TC_019_CS, TC_021_CS (TC_002_CS): configuration
+
+    @When("the central system sets MeterValueSampleInterval to the test meter interval")
+    public void setMeterValueSampleInterval() {
+        configuration().setMeterValueSampleInterval();
+    }
+
+    @Then("the station accepts the change of MeterValueSampleInterval")
+    public void meterValueSampleIntervalAccepted() {
+        configuration().assertChangeAccepted();
+    }
+
+    @Then("the station returns every key asked for, and no unknown key")
+    public void everyKeyReturned() {
+        configuration().assertEveryKeyAskedForReturned();
+    }
+
+    @Then("the list holds every key the OCA requires of the profiles the station supports, read-only or writable as required")
+    public void requiredKeys() {
+        configuration().assertRequiredKeysOfTheSupportedProfiles();
+    }
+
+    @When("the central system asks, in one request, for as many keys of the list as GetConfigurationMaxKeys allows")
+    public void asManyKeysAsAllowed() {
+        configuration().askForAsManyKeysAsAllowed();
+    }
+
+    @Then("the station returns MeterValueSampleInterval with the value just set")
+    public void valueJustSet() {
+        configuration().assertReportsTheValueSet();
     }
 
     private static Reason reason(String name) {

@@ -1,5 +1,6 @@
 package io.chargecheck.certification.octt;
 
+import io.chargecheck.centralsystem.JournalEntry;
 import io.chargecheck.certification.Context;
 import io.chargecheck.certification.Describe;
 import io.chargecheck.certification.Evidence.Received;
@@ -12,7 +13,10 @@ import io.chargecheck.ocpp.message.Core.HeartbeatRequest;
 import io.chargecheck.ocpp.message.Core.RegistrationStatus;
 import java.time.Duration;
 
-/** TC_001_CS and TC_002_CS: a cold boot, a registration that is not accepted at once, and its retry. */
+/**
+ * TC_001_CS and TC_002_CS: a cold boot, a registration that is not accepted at once, and its retry;
+ * a station whose registration is Pending still answers the central system's commands.
+ */
 public final class Registration {
 
     private final Context context;
@@ -64,6 +68,26 @@ public final class Registration {
     public void assertHeartbeatsAtTheAcceptedInterval() {
         io.chargecheck.certification.Cadence.assertInterval(context.evidence(), HeartbeatRequest.class, "Heartbeats",
                 any -> true, context.scene().lastAction, Duration.ofSeconds(context.settings().testHeartbeatInterval()));
+    }
+
+    /**
+     * The station answered every command of the case before its registration was accepted: no
+     * BootNotification of it was answered Accepted before its answer to the last command.
+     */
+    public void assertCommandsAnsweredWhilePending() {
+        long lastAnswer = context.evidence().entries(context.scene().start).stream()
+                .filter(e -> e.direction() == JournalEntry.Direction.IN && "CALLRESULT".equals(e.messageType()))
+                .mapToLong(JournalEntry::seq).max()
+                .orElseThrow(() -> new IllegalStateException("the case sent no command to the station"));
+        context.evidence().received(BootNotificationRequest.class, context.scene().start).stream()
+                .filter(boot -> boot.entry().seq() < lastAnswer)
+                .filter(boot -> context.evidence().answerTo(boot.entry()).flatMap(a -> a.message(BootNotificationResponse.class))
+                        .map(BootNotificationResponse::status).orElse(null) == RegistrationStatus.Accepted)
+                .findFirst().ifPresent(accepted -> {
+                    throw new AssertionError("expected the station to answer while its registration was Pending; it was "
+                            + "Accepted already (BootNotification at " + Describe.time(accepted.entry().time()) + "): set "
+                            + "chargecheck.octt.retryInterval longer than the station takes to answer", null);
+                });
     }
 
     private String firstBootStatus() {
