@@ -3,7 +3,9 @@ Feature: TC_002_CS Cold Boot Charge Point - Pending
   A station whose registration the central system leaves Pending is not yet in service, but it
   must already let the central system read and change its configuration: that is how a platform
   prepares a new charger before accepting it. It boots again after the interval it was given; once
-  accepted it reports every connector and beats at the interval of its acceptance.
+  accepted it reports every connector and beats at the interval of its acceptance. OCPP 1.6 lets a
+  station answer any change RebootRequired; the OCA's tool fails that, so ChargeCheck passes it
+  with an observation that says so.
 
   Tool validations (OCTT for OCPP 1.6, TC_002_CS):
   - ChangeConfiguration of MeterValueSampleInterval sent while Pending is answered Accepted

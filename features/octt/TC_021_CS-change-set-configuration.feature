@@ -2,7 +2,9 @@
 Feature: TC_021_CS Change/set Configuration
   A value the central system sets with ChangeConfiguration is the value the station then reports:
   MeterValueSampleInterval is set to the test meter interval (or, when the station has that
-  already, to the next whole number, so that the change shows) and read back.
+  already, to the next whole number, so that the change shows) and read back. OCPP 1.6 lets a
+  station answer RebootRequired; the OCA's tool fails that, so ChargeCheck passes it with an
+  observation that says so, and reads the value back after a soft reset.
 
   Tool validations (OCTT for OCPP 1.6, TC_021_CS):
   - ChangeConfiguration of MeterValueSampleInterval is answered Accepted

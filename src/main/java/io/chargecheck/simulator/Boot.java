@@ -339,8 +339,12 @@ final class Boot {
                 stops.add(stop.answer);
             }
         }
-        station.commands.afterAnswers(stops, () -> station.schedule(() -> reboot(resetReason(Reason.SoftReset), true,
-                "soft reset"), ANSWER_LEAVES));
+        station.commands.afterAnswers(stops, () -> {
+            // a graceful reset reports what it holds back first (Finishing, with late-finishing), as a backup power cut does
+            station.execute(() -> Arrays.stream(station.connectors).forEach(c -> c.heldStatus = null));
+            station.execute(() -> station.outbox.drained().whenComplete((ok, error) -> station.schedule(
+                    () -> reboot(resetReason(Reason.SoftReset), true, "soft reset"), ANSWER_LEAVES)));
+        });
     }
 
     private Reason resetReason(Reason reason) {

@@ -266,6 +266,18 @@ class CoreCasesTest {
         assertThat(bench.trail(CP, mark)).startsWith("StopTransaction", "StatusNotification 1 Finishing", "BootNotification");
     }
 
+    /** TC_016 with a station that reports Finishing late: a soft reset reports it before the station reboots. */
+    @SideBySide
+    void onASoftResetALateFinishingIsReportedBeforeTheStationReboots() {
+        charging(c -> c.variant(Variant.LATE_FINISHING));
+        long mark = bench.mark();
+        assertThat(bench.call(CP, new io.chargecheck.ocpp.message.Core.ResetRequest(
+                io.chargecheck.ocpp.message.Core.ResetType.Soft)).status())
+                .isEqualTo(io.chargecheck.ocpp.message.Core.ResetStatus.Accepted);
+        bench.awaitSent(CP, StatusNotificationRequest.class, mark, s -> s.connectorId() == 2);
+        assertThat(bench.trail(CP, mark)).startsWith("StopTransaction", "StatusNotification 1 Finishing", "BootNotification");
+    }
+
     /** TC_032_2, TC_034: without backup power the stop follows the boot; Inoperative survives the power cycle. */
     @SideBySide
     void withoutBackupPowerTheStopFollowsTheBootAndInoperativeSurvives() {
