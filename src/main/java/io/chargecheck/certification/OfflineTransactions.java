@@ -29,6 +29,11 @@ public final class OfflineTransactions {
         this.context = context;
     }
 
+    /** The journal position just before the central system last went offline for the station. */
+    public long offlineSince() {
+        return offlineSince;
+    }
+
     public void goOffline() {
         CentralSystem cs = context.bench().centralSystem();
         String id = context.station().id();

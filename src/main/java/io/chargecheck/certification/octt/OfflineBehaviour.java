@@ -249,8 +249,14 @@ public final class OfflineBehaviour {
      * The central system forgets a closed connection a moment before its journal says so, and
      * knows a new one a moment before: the entries are waited for, briefly.
      */
+    /**
+     * The disconnection the central system's going offline caused: looked for from then on, since
+     * a reboot earlier in the scenario (a key that needed one) left a disconnection of its own, and
+     * the newest may not be in the journal yet.
+     */
     private JournalEntry lastDisconnection() {
-        return journalEntry("the station's disconnection", context.scene().start, JournalEntry.Kind.DISCONNECTED, true)
+        return journalEntry("the station's disconnection", Math.max(context.scene().start, offline.offlineSince()),
+                JournalEntry.Kind.DISCONNECTED, true)
                 .orElseThrow(() -> new IllegalStateException("the station was not disconnected in this scenario"));
     }
 
