@@ -233,8 +233,8 @@ public final class ReusableStates {
     /**
      * The configuration a case starts from (its "Before"). A key that already has the value is
      * left alone; RebootRequired is applied by a soft reset. A key the case needs that the station
-     * will not take leaves the case not tested; with {@code optional}, a key the station does not
-     * have (OCTT's "if implemented") is passed over.
+     * does not have makes the case not applicable, one it has and will not take leaves it not tested;
+     * with {@code optional}, a key the station does not have (OCTT's "if implemented") is passed over.
      */
     public void configure(Map<String, String> keys, boolean optional) {
         Map<String, KeyValue> current = context.platform().readConfiguration();
@@ -249,7 +249,13 @@ public final class ReusableStates {
             ConfigurationStatus status = context.platform().changeConfiguration(wanted.getKey(), wanted.getValue());
             if (status == ConfigurationStatus.RebootRequired) {
                 context.scene().rebootRequired.add(wanted.getKey());
-            } else if (status != ConfigurationStatus.Accepted && !(optional && status == ConfigurationStatus.NotSupported)) {
+            } else if (status == ConfigurationStatus.NotSupported && !optional) {
+                // a station without the feature (no authorization cache at all) is not one the case is for;
+                // a required key it lacks is TC_019_CS's finding, not this case's
+                throw new TestAbortedException(io.chargecheck.certification.Applicability.NOT_APPLICABLE + "the case is for a "
+                        + "station with " + wanted.getKey() + ", and the station does not have it (ChangeConfiguration "
+                        + wanted.getKey() + " = " + wanted.getValue() + " answered NotSupported)");
+            } else if (status != ConfigurationStatus.Accepted && status != ConfigurationStatus.NotSupported) {
                 throw new TestAbortedException("the case needs " + wanted.getKey() + " = " + wanted.getValue()
                         + ", and the station answered " + status);
             }
