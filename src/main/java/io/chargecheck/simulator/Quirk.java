@@ -61,8 +61,8 @@ public enum Quirk {
             "TC_070_CS", "TC_036_CS"),
     METER_INTERVAL_IGNORED("meter-interval-ignored", 8,
             "sends periodic MeterValues every " + Quirk.FIXED_METER_INTERVAL_SECONDS
-                    + " s whatever MeterValueSampleInterval says",
-            "TC_070_CS", "TC_036_CS"),
+                    + " s whatever MeterValueSampleInterval says (even 0: TC_071_CS then sees readings between its boundaries)",
+            "TC_070_CS", "TC_036_CS", "TC_071_CS"),
     NO_TRANSACTION_METER_VALUES("no-transaction-meter-values", 8,
             "no meter values at start and stop: no Transaction.Begin sample, StopTransaction without transactionData"),
     METER_VALUES_ENERGY_ONLY("meter-values-energy-only", 8,

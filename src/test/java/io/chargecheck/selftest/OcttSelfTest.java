@@ -21,8 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -40,12 +38,6 @@ import org.junit.jupiter.api.TestFactory;
  */
 class OcttSelfTest {
 
-    private static final int PARALLEL_RUNS = 8;
-    private static final ExecutorService RUNS = Executors.newFixedThreadPool(PARALLEL_RUNS, runnable -> {
-        Thread thread = new Thread(runnable, "octt-self-test-run");
-        thread.setDaemon(true);
-        return thread;
-    });
     private static final Path FEATURES = Path.of("features", "octt");
     private static final Map<String, CompletableFuture<Result>> STARTED = new LinkedHashMap<>();
     /**
@@ -198,6 +190,6 @@ class OcttSelfTest {
     }
 
     private static CompletableFuture<Result> start(String label, Map<String, String> settings, String tags) {
-        return STARTED.computeIfAbsent(label, l -> CompletableFuture.supplyAsync(() -> SuiteRun.run(l, settings, tags), RUNS));
+        return STARTED.computeIfAbsent(label, l -> CompletableFuture.supplyAsync(() -> SuiteRun.run(l, settings, tags), SuiteRun.RUNS));
     }
 }

@@ -18,8 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -37,13 +35,6 @@ import org.junit.jupiter.api.TestFactory;
  */
 class SelfTest {
 
-    /** Runs are mostly waiting on the protocol's own timers, so more of them than cores fit. */
-    private static final int PARALLEL_RUNS = 8;
-    private static final ExecutorService RUNS = Executors.newFixedThreadPool(PARALLEL_RUNS, runnable -> {
-        Thread thread = new Thread(runnable, "self-test-run");
-        thread.setDaemon(true);
-        return thread;
-    });
     /**
      * In {@code mvn verify} each quirk runs the case that must catch it; with
      * {@code -Dchargecheck.selftest.wholeMatrix=true} every quirk runs every case, and the cases it
@@ -252,7 +243,7 @@ class SelfTest {
     }
 
     private static CompletableFuture<Result> start(String label, Map<String, String> settings, String tags) {
-        return STARTED.computeIfAbsent(label, l -> CompletableFuture.supplyAsync(() -> SuiteRun.run(l, settings, tags), RUNS));
+        return STARTED.computeIfAbsent(label, l -> CompletableFuture.supplyAsync(() -> SuiteRun.run(l, settings, tags), SuiteRun.RUNS));
     }
 
     private static List<String> failureMessages(Result result, int caseNumber) {

@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
@@ -29,6 +31,17 @@ final class SuiteRun {
             "timeout.call", "3",
             "timeout.reboot", "6",
             "timeout.firmware", "5");
+
+    /**
+     * The runs of SelfTest and OcttSelfTest, which JUnit runs side by side, share these eight
+     * threads: runs mostly wait on the protocol's own timers, so more of them than cores fit, but
+     * sixteen at once on two cores delayed a simulator's heartbeat by more than its tolerance.
+     */
+    static final ExecutorService RUNS = Executors.newFixedThreadPool(8, runnable -> {
+        Thread thread = new Thread(runnable, "self-test-run");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private SuiteRun() {
     }
