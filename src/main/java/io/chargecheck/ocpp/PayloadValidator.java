@@ -58,7 +58,7 @@ public final class PayloadValidator {
 
     public static List<Violation> validate(JsonNode payload, Class<?> messageType) {
         List<Violation> violations = new ArrayList<>();
-        checkObject(payload, SHAPES.get(messageType), Set.of(), "", violations);
+        checkObject(payload, SHAPES.get(messageType), Set.of(), Where.PAYLOAD, violations);
         return violations;
     }
 
@@ -71,44 +71,43 @@ public final class PayloadValidator {
      */
     public static List<Violation> nonPrintableCiStrings(JsonNode payload, Class<?> messageType) {
         List<Violation> found = new ArrayList<>();
-        walkCiStrings(payload, SHAPES.get(messageType), "", found);
+        walkCiStrings(payload, SHAPES.get(messageType), Where.PAYLOAD, found);
         return found;
     }
 
-    private static void walkCiStrings(JsonNode node, Shape shape, String path, List<Violation> out) {
+    private static void walkCiStrings(JsonNode node, Shape shape, Where where, List<Violation> out) {
         if (node == null || !node.isObject()) {
             return;
         }
         for (Field field : shape.fields().values()) {
             JsonNode value = node.get(field.name());
             if (value != null) {
-                walkCiValue(value, field, field.type(), join(path, field.name()), out);
+                walkCiValue(value, field, field.rule(), where.field(field.name()), out);
             }
         }
     }
 
-    private static void walkCiValue(JsonNode value, Field field, Type type, String path, List<Violation> out) {
-        if (type instanceof ParameterizedType list) {
+    private static void walkCiValue(JsonNode value, Field field, Rule rule, Where where, List<Violation> out) {
+        if (rule.kind() == Kind.LIST) {
             if (value.isArray()) {
                 for (int i = 0; i < value.size(); i++) {
-                    walkCiValue(value.get(i), field, list.getActualTypeArguments()[0], path + "[" + i + "]", out);
+                    walkCiValue(value.get(i), field, rule.element(), where.element(i), out);
                 }
             }
             return;
         }
-        Class<?> cls = (Class<?>) type;
-        if (cls == String.class && field.maxLength() > 0 && value.isTextual()) {
+        if (rule.kind() == Kind.STRING && field.maxLength() > 0 && value.isTextual()) {
             String text = value.textValue();
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
                 if (c < 0x20 || c > 0x7e) {
-                    out.add(new Violation(ErrorCode.PropertyConstraintViolation, path, String.format(
+                    out.add(new Violation(ErrorCode.PropertyConstraintViolation, where.path(), String.format(
                             "a CiString holds printable ASCII only; character %d is U+%04X", i + 1, (int) c)));
                     break;
                 }
             }
-        } else if (cls.isRecord()) {
-            walkCiStrings(value, SHAPES.get(cls), path, out);
+        } else if (rule.kind() == Kind.RECORD) {
+            walkCiStrings(value, rule.shape(), where, out);
         }
     }
 
@@ -123,112 +122,103 @@ public final class PayloadValidator {
     }
 
     /** {@code excluded}: enum constants not allowed here, by a {@link Without} on a field around this one. */
-    private static void checkObject(JsonNode node, Shape shape, Set<Enum<?>> excluded, String path, List<Violation> out) {
+    private static void checkObject(JsonNode node, Shape shape, Set<Enum<?>> excluded, Where where, List<Violation> out) {
         if (!node.isObject()) {
-            out.add(new Violation(ErrorCode.TypeConstraintViolation, path, "must be an object, was " + jsonType(node)));
+            out.add(new Violation(ErrorCode.TypeConstraintViolation, where.path(), "must be an object, was " + jsonType(node)));
             return;
         }
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!shape.fields().containsKey(name)) {
-                out.add(new Violation(ErrorCode.FormationViolation, join(path, name),
+                out.add(new Violation(ErrorCode.FormationViolation, where.field(name).path(),
                         "is not a field of " + shape.name() + " (allowed: " + String.join(", ", shape.fields().keySet()) + ")"));
             }
         }
         for (Field field : shape.fields().values()) {
             JsonNode value = node.get(field.name());
-            String fieldPath = join(path, field.name());
             if (value == null) {
                 if (field.required()) {
-                    out.add(new Violation(ErrorCode.OccurenceConstraintViolation, fieldPath, "required field is missing"));
+                    out.add(new Violation(ErrorCode.OccurenceConstraintViolation, where.field(field.name()).path(),
+                            "required field is missing"));
                 }
             } else {
-                checkValue(value, field, field.type(), union(excluded, field.excluded()), fieldPath, out);
+                checkValue(value, field, field.rule(), union(excluded, field.excluded()), where.field(field.name()), out);
             }
         }
     }
 
-    private static void checkValue(JsonNode value, Field field, Type type, Set<Enum<?>> excluded, String path,
+    private static void checkValue(JsonNode value, Field field, Rule rule, Set<Enum<?>> excluded, Where where,
                                    List<Violation> out) {
-        if (type instanceof ParameterizedType list) {
-            checkList(value, field, list.getActualTypeArguments()[0], excluded, path, out);
-            return;
-        }
-        Class<?> cls = (Class<?>) type;
-        if (cls == String.class) {
-            checkString(value, field, path, out);
-        } else if (cls == Integer.class) {
-            checkInteger(value, path, out);
-        } else if (cls == Double.class) {
-            checkNumber(value, field, path, out);
-        } else if (cls == Boolean.class) {
-            if (!value.isBoolean()) {
-                out.add(typeViolation(path, "a boolean", value));
+        switch (rule.kind()) {
+            case LIST -> checkList(value, field, rule.element(), excluded, where, out);
+            case STRING -> checkString(value, field, where, out);
+            case INTEGER -> checkInteger(value, where, out);
+            case NUMBER -> checkNumber(value, field, where, out);
+            case BOOLEAN -> {
+                if (!value.isBoolean()) {
+                    out.add(typeViolation(where, "a boolean", value));
+                }
             }
-        } else if (cls == Instant.class) {
-            checkDateTime(value, path, out);
-        } else if (cls.isEnum()) {
-            checkEnum(value, cls, excluded, path, out);
-        } else if (cls.isRecord()) {
-            checkObject(value, SHAPES.get(cls), excluded, path, out);
-        } else {
-            throw new IllegalStateException("no OCPP rule for " + cls + " at " + path);
+            case DATE_TIME -> checkDateTime(value, where, out);
+            case ENUM -> checkEnum(value, rule.type(), excluded, where, out);
+            case RECORD -> checkObject(value, rule.shape(), excluded, where, out);
+            case UNKNOWN -> throw new IllegalStateException("no OCPP rule for " + rule.type() + " at " + where.path());
         }
     }
 
-    private static void checkList(JsonNode value, Field field, Type element, Set<Enum<?>> excluded, String path,
+    private static void checkList(JsonNode value, Field field, Rule element, Set<Enum<?>> excluded, Where where,
                                   List<Violation> out) {
         if (!value.isArray()) {
-            out.add(typeViolation(path, "an array", value));
+            out.add(typeViolation(where, "an array", value));
             return;
         }
         if (field.minItems() > 0 && value.size() < field.minItems()) {
-            out.add(new Violation(ErrorCode.OccurenceConstraintViolation, path,
+            out.add(new Violation(ErrorCode.OccurenceConstraintViolation, where.path(),
                     "must hold at least " + field.minItems() + " element(s), was empty"));
         }
         for (int i = 0; i < value.size(); i++) {
-            checkValue(value.get(i), field, element, excluded, path + "[" + i + "]", out);
+            checkValue(value.get(i), field, element, excluded, where.element(i), out);
         }
     }
 
-    private static void checkString(JsonNode value, Field field, String path, List<Violation> out) {
+    private static void checkString(JsonNode value, Field field, Where where, List<Violation> out) {
         if (!value.isTextual()) {
-            out.add(typeViolation(path, "a string", value));
+            out.add(typeViolation(where, "a string", value));
             return;
         }
         String text = value.textValue();
         int length = text.codePointCount(0, text.length());
         if (field.maxLength() > 0 && length > field.maxLength()) {
-            out.add(new Violation(ErrorCode.PropertyConstraintViolation, path,
+            out.add(new Violation(ErrorCode.PropertyConstraintViolation, where.path(),
                     length + " characters, at most " + field.maxLength() + " allowed"));
         }
         if (field.uri() && !isAbsoluteUri(text)) {
-            out.add(new Violation(ErrorCode.PropertyConstraintViolation, path, "'" + text + "' is not an absolute URI"));
+            out.add(new Violation(ErrorCode.PropertyConstraintViolation, where.path(), "'" + text + "' is not an absolute URI"));
         }
     }
 
-    private static void checkInteger(JsonNode value, String path, List<Violation> out) {
+    private static void checkInteger(JsonNode value, Where where, List<Violation> out) {
         if (!value.isIntegralNumber()) {
-            out.add(typeViolation(path, "an integer", value));
+            out.add(typeViolation(where, "an integer", value));
         } else if (!value.canConvertToInt()) {
-            out.add(new Violation(ErrorCode.PropertyConstraintViolation, path, value + " is outside the 32-bit integer range"));
+            out.add(new Violation(ErrorCode.PropertyConstraintViolation, where.path(), value + " is outside the 32-bit integer range"));
         }
     }
 
-    private static void checkNumber(JsonNode value, Field field, String path, List<Violation> out) {
+    private static void checkNumber(JsonNode value, Field field, Where where, List<Violation> out) {
         if (!value.isNumber()) {
-            out.add(typeViolation(path, "a number", value));
+            out.add(typeViolation(where, "a number", value));
             return;
         }
         if (field.multipleOf() != null && value.decimalValue().remainder(field.multipleOf()).signum() != 0) {
-            out.add(new Violation(ErrorCode.PropertyConstraintViolation, path,
+            out.add(new Violation(ErrorCode.PropertyConstraintViolation, where.path(),
                     value + " is not a multiple of " + field.multipleOf().toPlainString()));
         }
     }
 
-    private static void checkDateTime(JsonNode value, String path, List<Violation> out) {
+    private static void checkDateTime(JsonNode value, Where where, List<Violation> out) {
         if (!value.isTextual()) {
-            out.add(typeViolation(path, "a date-time string", value));
+            out.add(typeViolation(where, "a date-time string", value));
             return;
         }
         String text = value.textValue();
@@ -241,19 +231,19 @@ public final class PayloadValidator {
             }
         }
         if (!valid) {
-            out.add(new Violation(ErrorCode.PropertyConstraintViolation, path,
+            out.add(new Violation(ErrorCode.PropertyConstraintViolation, where.path(),
                     "'" + text + "' is not an RFC 3339 date-time with time zone, e.g. 2026-11-23T12:00:00Z"));
         }
     }
 
-    private static void checkEnum(JsonNode value, Class<?> type, Set<Enum<?>> excluded, String path, List<Violation> out) {
+    private static void checkEnum(JsonNode value, Class<?> type, Set<Enum<?>> excluded, Where where, List<Violation> out) {
         if (!value.isTextual()) {
-            out.add(typeViolation(path, "a string", value));
+            out.add(typeViolation(where, "a string", value));
             return;
         }
         Set<String> allowed = wireNames(type, excluded);
         if (!allowed.contains(value.textValue())) {
-            out.add(new Violation(ErrorCode.PropertyConstraintViolation, path,
+            out.add(new Violation(ErrorCode.PropertyConstraintViolation, where.path(),
                     "'" + value.textValue() + "' is not one of " + String.join(", ", allowed)));
         }
     }
@@ -272,11 +262,15 @@ public final class PayloadValidator {
 
     private static Set<String> wireNames(Class<?> enumType, Set<Enum<?>> excluded) {
         Set<String> all = WIRE_NAMES.get(enumType);
-        if (excluded.stream().noneMatch(enumType::isInstance)) {
-            return all;
+        Set<String> allowed = all;
+        for (Enum<?> constant : excluded) { // empty but inside StopTransaction's transactionData
+            if (enumType.isInstance(constant)) {
+                if (allowed == all) {
+                    allowed = new LinkedHashSet<>(all);
+                }
+                allowed.remove(wireName(constant));
+            }
         }
-        Set<String> allowed = new LinkedHashSet<>(all);
-        excluded.stream().filter(enumType::isInstance).map(PayloadValidator::wireName).forEach(allowed::remove);
         return allowed;
     }
 
@@ -297,8 +291,8 @@ public final class PayloadValidator {
         }
     }
 
-    private static Violation typeViolation(String path, String expected, JsonNode value) {
-        return new Violation(ErrorCode.TypeConstraintViolation, path, "must be " + expected + ", was " + jsonType(value));
+    private static Violation typeViolation(Where where, String expected, JsonNode value) {
+        return new Violation(ErrorCode.TypeConstraintViolation, where.path(), "must be " + expected + ", was " + jsonType(value));
     }
 
     private static String jsonType(JsonNode node) {
@@ -313,18 +307,87 @@ public final class PayloadValidator {
         };
     }
 
-    private static String join(String path, String name) {
-        return path.isEmpty() ? name : path + "." + name;
+    /**
+     * Where a value is in the payload. The walk makes one for each value it looks at, and spells
+     * it out ({@code meterValue[0].sampledValue[2].measurand}) only for a violation: a valid payload
+     * costs no path text.
+     */
+    private record Where(Where parent, String name, int index) {
+
+        static final Where PAYLOAD = new Where(null, null, -1);
+
+        Where field(String fieldName) {
+            return new Where(this, fieldName, -1);
+        }
+
+        Where element(int i) {
+            return new Where(this, null, i);
+        }
+
+        String path() {
+            return parent == null ? "" : spell(new StringBuilder()).toString();
+        }
+
+        private StringBuilder spell(StringBuilder to) {
+            if (parent != null) {
+                parent.spell(to);
+                if (name == null) {
+                    to.append('[').append(index).append(']');
+                } else {
+                    to.append(to.length() == 0 ? "" : ".").append(name);
+                }
+            }
+            return to;
+        }
     }
 
-    private record Field(String name, Type type, boolean required, int maxLength, int minItems, BigDecimal multipleOf,
-                         boolean uri, Set<Enum<?>> excluded) {
+    /** What a value of a declared type must be, read off the type once: reflection per value was most of the validator's time. */
+    private enum Kind { STRING, INTEGER, NUMBER, BOOLEAN, DATE_TIME, ENUM, RECORD, LIST, UNKNOWN }
+
+    /** {@code element} for a LIST, {@code type} the enum or record class for ENUM and RECORD. */
+    private record Rule(Kind kind, Class<?> type, Rule element) {
+
+        static Rule of(Type declared) {
+            if (declared instanceof ParameterizedType list) {
+                return new Rule(Kind.LIST, null, of(list.getActualTypeArguments()[0]));
+            }
+            Class<?> cls = (Class<?>) declared;
+            Kind kind;
+            if (cls == String.class) {
+                kind = Kind.STRING;
+            } else if (cls == Integer.class) {
+                kind = Kind.INTEGER;
+            } else if (cls == Double.class) {
+                kind = Kind.NUMBER;
+            } else if (cls == Boolean.class) {
+                kind = Kind.BOOLEAN;
+            } else if (cls == Instant.class) {
+                kind = Kind.DATE_TIME;
+            } else if (cls.isEnum()) {
+                kind = Kind.ENUM;
+            } else if (cls.isRecord()) {
+                kind = Kind.RECORD;
+            } else {
+                kind = Kind.UNKNOWN; // a type the model should not have: said when a value of it is checked
+            }
+            return new Rule(kind, cls, null);
+        }
+
+        /** Looked up when used, not when built: a record's shape is made while the shapes around it are. */
+        Shape shape() {
+            return SHAPES.get(type);
+        }
+    }
+
+    private record Field(String name, Rule rule, boolean required, int maxLength, int minItems,
+                         BigDecimal multipleOf, boolean uri, Set<Enum<?>> excluded) {
 
         static Field of(RecordComponent component) {
             MaxLength maxLength = component.getAnnotation(MaxLength.class);
             MinItems minItems = component.getAnnotation(MinItems.class);
             MultipleOf multipleOf = component.getAnnotation(MultipleOf.class);
-            return new Field(component.getName(), component.getGenericType(),
+            return new Field(component.getName(),
+                    Rule.of(component.getGenericType()),
                     component.isAnnotationPresent(Required.class),
                     maxLength == null ? 0 : maxLength.value(),
                     minItems == null ? 0 : minItems.value(),

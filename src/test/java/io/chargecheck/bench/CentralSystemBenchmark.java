@@ -297,6 +297,8 @@ public final class CentralSystemBenchmark {
                     (after.process - before.process) / 1e3 / n, (after.server - before.server) / 1e3 / n,
                     (after.clients - before.clients) / 1e3 / n,
                     ((after.process - after.server - after.clients) - (before.process - before.server - before.clients)) / 1e3 / n);
+            out.line("                  central system: selector %.0f (socket reads and writes), workers %.0f (frames to answers)",
+                    (after.selector - before.selector) / 1e3 / n, (after.workers - before.workers) / 1e3 / n);
             // allocation per round trip does not depend on the machine's load at all: the figure for the GC lever
             out.line("garbage           central system %.1f KB allocated per round trip, trace writer %.1f KB;"
                             + " %d collections, %d ms in GC pauses (%.1f us per round trip); trace writer CPU %.0f us (in rest)",
@@ -369,6 +371,9 @@ public final class CentralSystemBenchmark {
         long traceWriterAllocated;
         long gcCount;
         long gcMillis;
+        /** The central system's CPU split: Java-WebSocket's selector (socket reads and writes) and its workers (the OCPP). */
+        long selector;
+        long workers;
         /** Busy time of the whole machine, every process, in clock ticks; -1 where /proc/stat is not there. */
         long machineBusyTicks = -1;
         long machineTotalTicks = -1;
@@ -391,6 +396,11 @@ public final class CentralSystemBenchmark {
                 long allocated = allocations == null ? 0 : Math.max(0, allocations.getThreadAllocatedBytes(thread.getId()));
                 if (isCentralSystemThread(thread.getName())) {
                     snapshot.serverAllocated += allocated;
+                    if (thread.getName().startsWith("WebSocketSelector")) {
+                        snapshot.selector += cpu;
+                    } else if (thread.getName().startsWith("WebSocketWorker")) {
+                        snapshot.workers += cpu;
+                    }
                 } else if (thread.getName().equals("ocpp-trace-writer")) {
                     snapshot.traceWriter += cpu;
                     snapshot.traceWriterAllocated += allocated;
