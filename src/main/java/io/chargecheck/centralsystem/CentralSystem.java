@@ -66,6 +66,10 @@ public final class CentralSystem implements AutoCloseable {
     private final AtomicReference<OcppServer> relistening =
             new AtomicReference<>();
     private final List<OcppServer> retired = new CopyOnWriteArrayList<>();
+    /** The servers of the other security profiles' ports, started with the main one; not listened again if they die. */
+    private final Map<SecurityProfile, OcppServer> others = new ConcurrentHashMap<>();
+    /** Basic auth passwords a station may use besides the run's: a new AuthorizationKey it was given. */
+    private final Map<String, Set<String>> passwords = new ConcurrentHashMap<>();
 
     private CentralSystem(CentralSystemConfig config, Clock clock) {
         this.config = config;
@@ -78,10 +82,14 @@ public final class CentralSystem implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        this.connections = new Connections(config, OcppServer.drafts(config), stations::refused);
+        this.connections = new Connections(config, config.mainListener(), OcppServer.drafts(config), stations::refused);
     }
 
     private OcppServer newServer(int port) {
+        return newServer(port, config.securityProfile(), connections);
+    }
+
+    private OcppServer newServer(int port, SecurityProfile profile, Connections connectionsOfPort) {
         ServerSocketChannel listener;
         try {
             listener = ServerSocketChannel.open();
@@ -91,7 +99,19 @@ public final class CentralSystem implements AutoCloseable {
             throw new UncheckedIOException("the central system could not listen on " + config.host() + ":" + port
                     + ": " + e.getMessage(), e);
         }
-        return new OcppServer(listener, config, stations, connections);
+        return new OcppServer(listener, config, profile, stations, connectionsOfPort);
+    }
+
+    /** Starts the listeners of the other security profiles, each with connections of its own kind. */
+    private void startOtherListeners() throws InterruptedException {
+        for (Listener other : config.otherListeners()) {
+            Connections ofPort = new Connections(config, other, OcppServer.drafts(config), stations::refused);
+            OcppServer server = newServer(other.port(), other.securityProfile(), ofPort);
+            others.put(other.securityProfile(), server);
+            server.startAndWait();
+            LOG.info("central system listening for security profile {} at {}/{chargePointId}", other.securityProfile().number(),
+                    urlFor(other.securityProfile()).orElseThrow());
+        }
     }
 
     /** Starts listening; returns once the port is bound, so {@link #port()} is the real one. */
@@ -101,6 +121,13 @@ public final class CentralSystem implements AutoCloseable {
         try {
             server = centralSystem.newServer(config.port());
             server.startAndWait();
+            try {
+                centralSystem.startOtherListeners();
+            } catch (RuntimeException | InterruptedException e) {
+                server.stop(100, "central system could not start");
+                centralSystem.others.values().forEach(other -> centralSystem.stopQuietly(other));
+                throw e;
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while starting the central system", e);
@@ -198,9 +225,38 @@ public final class CentralSystem implements AutoCloseable {
 
     /** The URL as a charger on the network must be given it, with this machine's address for host. */
     public String urlFor(String host) {
-        String scheme = config.securityProfile().usesTls() ? "wss" : "ws";
+        return urlFor(host, config.securityProfile(), port());
+    }
+
+    private String urlFor(String host, SecurityProfile profile, int port) {
+        String scheme = profile.usesTls() ? "wss" : "ws";
         String shownHost = host.contains(":") ? "[" + host + "]" : host;
-        return scheme + "://" + shownHost + ":" + port() + config.pathPrefix();
+        return scheme + "://" + shownHost + ":" + port + config.pathPrefix();
+    }
+
+    /** The security profiles it listens for: its main one and those of {@link CentralSystemConfig#otherListeners()}. */
+    public Set<SecurityProfile> securityProfiles() {
+        Set<SecurityProfile> profiles = java.util.EnumSet.of(config.securityProfile());
+        profiles.addAll(others.keySet());
+        return profiles;
+    }
+
+    /** The URL (without the charge point id) of the port for this security profile; empty when it has none. */
+    public Optional<String> urlFor(SecurityProfile profile) {
+        if (profile == config.securityProfile()) {
+            return Optional.of(url());
+        }
+        OcppServer server = others.get(profile);
+        return server == null ? Optional.empty() : Optional.of(urlFor(config.host(), profile, server.getPort()));
+    }
+
+    /**
+     * The station may from now on also authenticate with this Basic auth password: the new
+     * AuthorizationKey it is being given (TC_073_CS). The run's password stays accepted, so a
+     * station that keeps using it still connects, and the case sees which one it used.
+     */
+    public void acceptPassword(String chargePointId, String password) {
+        passwords.computeIfAbsent(chargePointId, id -> ConcurrentHashMap.newKeySet()).add(password);
     }
 
     public Journal journal() {
@@ -268,12 +324,23 @@ public final class CentralSystem implements AutoCloseable {
         return until != null;
     }
 
+    private void stopQuietly(OcppServer other) {
+        try {
+            other.stop(100, "central system could not start");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void close() {
         closing = true;
         try {
             for (OcppServer old : retired) {
                 old.stop(100, "central system shutting down");
+            }
+            for (OcppServer other : others.values()) {
+                other.stop(100, "central system shutting down");
             }
             server.stop(1000, "central system shutting down");
         } catch (InterruptedException e) {
@@ -300,12 +367,18 @@ public final class CentralSystem implements AutoCloseable {
         }
 
         @Override
-        public StationSession opened(String chargePointId, WebSocket socket) {
+        public boolean acceptsPassword(String chargePointId, String password) {
+            return password.equals(config.authorizationKey())
+                    || passwords.getOrDefault(chargePointId, Set.of()).contains(password);
+        }
+
+        @Override
+        public StationSession opened(String chargePointId, WebSocket socket, ConnectionDetails details) {
             StationSession session = new StationSession(chargePointId, socket, journal, responders, timer,
-                    config.callTimeout(), rules.computeIfAbsent(chargePointId, id -> new StationRules()));
+                    config.callTimeout(), rules.computeIfAbsent(chargePointId, id -> new StationRules()), details);
             StationSession previous = sessions.put(chargePointId, session);
             journal.recordEvent(chargePointId, Kind.CONNECTED, "connected from " + socket.getRemoteSocketAddress()
-                    + " with subprotocol " + OcppServer.SUBPROTOCOL);
+                    + " with subprotocol " + OcppServer.SUBPROTOCOL + " over " + Untrusted.shown(details.describe()));
             LOG.info("{} connected from {}", chargePointId, socket.getRemoteSocketAddress());
             if (previous != null && previous.isOpen()) {
                 LOG.info("{} reconnected: its previous connection is closed", chargePointId);
@@ -332,9 +405,14 @@ public final class CentralSystem implements AutoCloseable {
 
         @Override
         public void listenerFailed(OcppServer failed, Exception cause) {
+            String why = "its loop stopped: " + Untrusted.shown(cause.toString(), Untrusted.EXCERPT);
             if (relistening.compareAndSet(null, failed)) {
-                String why = "its loop stopped: " + Untrusted.shown(cause.toString(), Untrusted.EXCERPT);
                 timer.execute(() -> listenAgain(failed, why, 0));
+            } else if (relistening.get() == failed) {
+                // the sweep saw the closed socket first: the cause is still what the operator needs to know
+                String line = "the central system's listener on port " + boundPort + " stopped because " + why;
+                LOG.error(line);
+                journal.recordEvent(null, Kind.LISTENER, line);
             }
         }
     }

@@ -3,6 +3,8 @@ package io.chargecheck.centralsystem;
 import io.chargecheck.ocpp.message.Core.RegistrationStatus;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import javax.net.ssl.SSLContext;
@@ -21,6 +23,7 @@ import javax.net.ssl.SSLContext;
  * @param handshakeTimeout      a connection that has not completed its WebSocket handshake by then is closed
  * @param journalMemoryBytes    about how much heap the journal's entries may take; beyond it the oldest
  *                              leave memory (they stay in the trace)
+ * @param otherListeners        ports for other security profiles than {@code securityProfile}, one each
  */
 public record CentralSystemConfig(
         String host,
@@ -39,7 +42,8 @@ public record CentralSystemConfig(
         int maxConnections,
         int maxConnectionsPerAddress,
         Duration handshakeTimeout,
-        long journalMemoryBytes) {
+        long journalMemoryBytes,
+        List<Listener> otherListeners) {
 
     public CentralSystemConfig {
         Objects.requireNonNull(host, "host");
@@ -59,9 +63,23 @@ public record CentralSystemConfig(
         if (securityProfile.usesTls() && sslContext == null) {
             throw new IllegalArgumentException("security profile " + securityProfile.number() + " needs a keystore (TLS)");
         }
-        if (securityProfile.usesBasicAuth() && (authorizationKey == null || authorizationKey.isEmpty())) {
-            throw new IllegalArgumentException("security profile " + securityProfile.number() + " needs a Basic auth password");
+        otherListeners = otherListeners == null ? List.of() : List.copyOf(otherListeners);
+        Set<SecurityProfile> profiles = EnumSet.of(securityProfile);
+        for (Listener listener : otherListeners) {
+            if (!profiles.add(listener.securityProfile())) {
+                throw new IllegalArgumentException("two listeners for security profile " + listener.securityProfile().number());
+            }
         }
+        for (SecurityProfile profile : profiles) {
+            if (profile.usesBasicAuth() && (authorizationKey == null || authorizationKey.isEmpty())) {
+                throw new IllegalArgumentException("security profile " + profile.number() + " needs a Basic auth password");
+            }
+        }
+    }
+
+    /** The main listener, as the others are described. */
+    public Listener mainListener() {
+        return new Listener(securityProfile, port, sslContext);
     }
 
     public static Builder builder() {
@@ -80,7 +98,7 @@ public record CentralSystemConfig(
         return trimmed.isEmpty() || trimmed.startsWith("/") ? trimmed : "/" + trimmed;
     }
 
-    /** The builder exists because most callers change two or three of seventeen settings. */
+    /** The builder exists because most callers change two or three of eighteen settings. */
     public static final class Builder {
         private String host = "127.0.0.1";
         private int port = 0;
@@ -101,6 +119,7 @@ public record CentralSystemConfig(
         private Duration handshakeTimeout = Duration.ofSeconds(10);
         // tens of thousands of frames: hours of a bench run, a minute of a soak of 500 stations
         private long journalMemoryBytes = 64L * 1024 * 1024;
+        private List<Listener> otherListeners = List.of();
 
         private Builder() {
         }
@@ -123,6 +142,7 @@ public record CentralSystemConfig(
             maxConnectionsPerAddress = c.maxConnectionsPerAddress;
             handshakeTimeout = c.handshakeTimeout;
             journalMemoryBytes = c.journalMemoryBytes;
+            otherListeners = c.otherListeners;
         }
 
         public Builder host(String value) { host = value; return this; }
@@ -142,12 +162,13 @@ public record CentralSystemConfig(
         public Builder maxConnectionsPerAddress(int value) { maxConnectionsPerAddress = value; return this; }
         public Builder handshakeTimeout(Duration value) { handshakeTimeout = value; return this; }
         public Builder journalMemoryBytes(long value) { journalMemoryBytes = value; return this; }
+        public Builder otherListeners(List<Listener> value) { otherListeners = value; return this; }
 
         public CentralSystemConfig build() {
             return new CentralSystemConfig(host, port, pathPrefix, securityProfile, authorizationKey, sslContext,
                     expectedChargePointIds, callTimeout, maxFrameBytes, traceFile, heartbeatInterval,
                     registrationStatus, idTags, maxConnections, maxConnectionsPerAddress, handshakeTimeout,
-                    journalMemoryBytes);
+                    journalMemoryBytes, otherListeners);
         }
     }
 }

@@ -48,6 +48,7 @@ final class Connections implements WebSocketServerFactory {
     }
 
     private final CentralSystemConfig config;
+    private final Listener listener;
     private final List<Draft> drafts;
     private final Refusals refusals;
     private final Map<ConnectionChannel, Tracked> open = new ConcurrentHashMap<>();
@@ -55,8 +56,9 @@ final class Connections implements WebSocketServerFactory {
     private final Map<InetAddress, long[]> capReports = new ConcurrentHashMap<>();
     private final AtomicInteger total = new AtomicInteger();
 
-    Connections(CentralSystemConfig config, List<Draft> drafts, Refusals refusals) {
+    Connections(CentralSystemConfig config, Listener listener, List<Draft> drafts, Refusals refusals) {
         this.config = config;
+        this.listener = listener;
         this.drafts = List.copyOf(drafts);
         this.refusals = refusals;
     }
@@ -94,7 +96,7 @@ final class Connections implements WebSocketServerFactory {
         ConnectionChannel[] self = new ConnectionChannel[1];
         Runnable onClose = () -> release(self[0], released);
         try {
-            ConnectionChannel wrapped = config.sslContext() == null
+            ConnectionChannel wrapped = listener.sslContext() == null
                     ? new PlainChannel(channel, onClose, this::refusedByLibrary)
                     : new TlsChannel(channel, serverEngine(), onClose, this::refusedByLibrary, this::tlsFailed);
             self[0] = wrapped;
@@ -108,10 +110,10 @@ final class Connections implements WebSocketServerFactory {
     }
 
     private SSLEngine serverEngine() {
-        SSLEngine engine = config.sslContext().createSSLEngine();
+        SSLEngine engine = listener.sslContext().createSSLEngine();
         engine.setUseClientMode(false);
-        SSLParameters parameters = config.sslContext().getDefaultSSLParameters();
-        parameters.setNeedClientAuth(config.securityProfile() == SecurityProfile.MUTUAL_TLS);
+        SSLParameters parameters = listener.sslContext().getDefaultSSLParameters();
+        parameters.setNeedClientAuth(listener.securityProfile() == SecurityProfile.MUTUAL_TLS);
         engine.setSSLParameters(parameters);
         return engine;
     }

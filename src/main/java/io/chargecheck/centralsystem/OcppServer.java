@@ -38,7 +38,10 @@ final class OcppServer extends WebSocketServer {
         /** Why this station may not connect now, or null if it may. */
         String refusalFor(String chargePointId);
 
-        StationSession opened(String chargePointId, WebSocket socket);
+        StationSession opened(String chargePointId, WebSocket socket, ConnectionDetails details);
+
+        /** Whether this is a Basic auth password the station may use: the run's, or one it was given since. */
+        boolean acceptsPassword(String chargePointId, String password);
 
         void closed(StationSession session, String why);
 
@@ -50,6 +53,7 @@ final class OcppServer extends WebSocketServer {
     }
 
     private final CentralSystemConfig config;
+    private final SecurityProfile profile;
     private final Stations stations;
     private final ServerSocketChannel listener;
     private final CountDownLatch started = new CountDownLatch(1);
@@ -57,10 +61,12 @@ final class OcppServer extends WebSocketServer {
     private volatile Exception startFailure;
     private volatile Thread selectorThread;
 
-    OcppServer(ServerSocketChannel listener, CentralSystemConfig config, Stations stations, Connections connections) {
+    OcppServer(ServerSocketChannel listener, CentralSystemConfig config, SecurityProfile profile, Stations stations,
+               Connections connections) {
         super(listener);
         this.listener = listener;
         this.config = config;
+        this.profile = profile;
         this.stations = stations;
         setWebSocketFactory(connections);
         setReuseAddr(true);
@@ -139,7 +145,7 @@ final class OcppServer extends WebSocketServer {
                     ? "it offered no WebSocket subprotocol; OCPP 1.6J needs 'ocpp1.6'"
                     : "it offered subprotocol '" + Untrusted.shown(offered) + "'; OCPP 1.6J needs 'ocpp1.6'");
         }
-        if (config.securityProfile().usesBasicAuth()) {
+        if (profile.usesBasicAuth()) {
             String problem = basicAuthProblem(chargePointId, request.getFieldValue("Authorization"));
             if (problem != null) {
                 throw refuse(conn, chargePointId, Answer.UNAUTHORIZED, problem);
@@ -158,7 +164,7 @@ final class OcppServer extends WebSocketServer {
         if (channel != null) {
             channel.opened();
         }
-        conn.setAttachment(stations.opened(chargePointId, conn));
+        conn.setAttachment(stations.opened(chargePointId, conn, details(conn, handshake, channel)));
     }
 
     @Override
@@ -246,7 +252,7 @@ final class OcppServer extends WebSocketServer {
 
     private String basicAuthProblem(String chargePointId, String header) {
         if (header == null || header.isEmpty()) {
-            return "it sent no HTTP Basic credentials; security profile " + config.securityProfile().number()
+            return "it sent no HTTP Basic credentials; security profile " + profile.number()
                     + " needs user '" + chargePointId + "' and the AuthorizationKey";
         }
         if (!header.regionMatches(true, 0, "Basic ", 0, 6)) {
@@ -264,10 +270,44 @@ final class OcppServer extends WebSocketServer {
         if (!user.equals(chargePointId)) {
             return "its Basic auth user '" + user + "' is not its charge point id '" + chargePointId + "'";
         }
-        if (!password.equals(config.authorizationKey())) {
+        if (!stations.acceptsPassword(chargePointId, password)) {
             return "its Basic auth password is wrong (check the AuthorizationKey on the charger)";
         }
         return null;
+    }
+
+    /** How the connection was made: this port's profile, the Basic credentials it showed, its TLS. */
+    private ConnectionDetails details(WebSocket conn, ClientHandshake handshake, ConnectionChannel channel) {
+        String user = null;
+        String password = null;
+        String header = handshake.getFieldValue("Authorization");
+        if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            try {
+                String decoded = new String(Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
+                int colon = decoded.indexOf(':');
+                user = colon < 0 ? decoded : decoded.substring(0, colon);
+                password = colon < 0 ? "" : decoded.substring(colon + 1);
+            } catch (IllegalArgumentException e) {
+                // not base64: a profile without Basic auth does not care, one with it refused the connection already
+            }
+        }
+        ConnectionDetails.Tls tls = null;
+        if (channel instanceof TlsChannel secure) {
+            javax.net.ssl.SSLSession session = secure.getSSLEngine().getSession();
+            List<java.security.cert.X509Certificate> clientCertificates = new java.util.ArrayList<>();
+            try {
+                for (java.security.cert.Certificate certificate : session.getPeerCertificates()) {
+                    if (certificate instanceof java.security.cert.X509Certificate x509) {
+                        clientCertificates.add(x509);
+                    }
+                }
+            } catch (javax.net.ssl.SSLPeerUnverifiedException e) {
+                // no client certificate: profile 2
+            }
+            tls = new ConnectionDetails.Tls(session.getProtocol(), session.getCipherSuite(), secure.offeredCipherSuites(),
+                    clientCertificates);
+        }
+        return new ConnectionDetails(profile, conn.getRemoteSocketAddress(), user, password, tls);
     }
 
     /** The HTTP answers of a refused upgrade; Java-WebSocket 1.6.0 itself knows only 404 and 500. */

@@ -6,6 +6,15 @@ import io.chargecheck.ocpp.message.FirmwareManagement.DiagnosticsStatusNotificat
 import io.chargecheck.ocpp.message.FirmwareManagement.FirmwareStatusNotificationRequest;
 import io.chargecheck.ocpp.message.FirmwareManagement.FirmwareStatusNotificationResponse;
 import io.chargecheck.ocpp.message.Request;
+import io.chargecheck.ocpp.message.Security.GenericStatus;
+import io.chargecheck.ocpp.message.Security.LogStatusNotificationRequest;
+import io.chargecheck.ocpp.message.Security.LogStatusNotificationResponse;
+import io.chargecheck.ocpp.message.Security.SecurityEventNotificationRequest;
+import io.chargecheck.ocpp.message.Security.SecurityEventNotificationResponse;
+import io.chargecheck.ocpp.message.Security.SignCertificateRequest;
+import io.chargecheck.ocpp.message.Security.SignCertificateResponse;
+import io.chargecheck.ocpp.message.Security.SignedFirmwareStatusNotificationRequest;
+import io.chargecheck.ocpp.message.Security.SignedFirmwareStatusNotificationResponse;
 import io.chargecheck.ocpp.message.Response;
 import java.time.Clock;
 import java.time.Instant;
@@ -77,6 +86,11 @@ public final class Responders {
                 .on(StatusNotificationRequest.class, (id, status) -> new StatusNotificationResponse())
                 .on(FirmwareStatusNotificationRequest.class, (id, status) -> new FirmwareStatusNotificationResponse())
                 .on(DiagnosticsStatusNotificationRequest.class, (id, status) -> new DiagnosticsStatusNotificationResponse())
+                // The security extension: a CSR is taken (whoever acts as CA sends CertificateSigned), the rest is noted.
+                .on(SignCertificateRequest.class, (id, sign) -> new SignCertificateResponse(GenericStatus.Accepted))
+                .on(SecurityEventNotificationRequest.class, (id, event) -> new SecurityEventNotificationResponse())
+                .on(LogStatusNotificationRequest.class, (id, status) -> new LogStatusNotificationResponse())
+                .on(SignedFirmwareStatusNotificationRequest.class, (id, status) -> new SignedFirmwareStatusNotificationResponse())
                 // A platform knows no vendor extensions of a charger it is only certifying.
                 .on(DataTransferRequest.class, (id, transfer) -> new DataTransferResponse(DataTransferStatus.UnknownVendorId, null));
     }

@@ -63,6 +63,7 @@ public final class StationSession {
     private final ScheduledExecutorService timer;
     private final Duration defaultTimeout;
     private final StationRules rules;
+    private final ConnectionDetails details;
 
     private final Object lock = new Object();
     private final ArrayDeque<PendingCall<?>> waiting = new ArrayDeque<>();
@@ -82,8 +83,9 @@ public final class StationSession {
     private boolean closed;
 
     StationSession(String chargePointId, WebSocket socket, Journal journal, Responders responders,
-                   ScheduledExecutorService timer, Duration defaultTimeout, StationRules rules) {
+                   ScheduledExecutorService timer, Duration defaultTimeout, StationRules rules, ConnectionDetails details) {
         this.rules = rules;
+        this.details = details;
         this.chargePointId = chargePointId;
         this.socket = socket;
         this.journal = journal;
@@ -98,6 +100,11 @@ public final class StationSession {
 
     public boolean isOpen() {
         return socket.isOpen();
+    }
+
+    /** How this connection was made: its security profile, credentials and TLS. */
+    public ConnectionDetails connection() {
+        return details;
     }
 
     /** The connection itself, for the server's own checks and its tests. */

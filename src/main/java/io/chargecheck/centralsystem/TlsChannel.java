@@ -41,6 +41,10 @@ final class TlsChannel extends ConnectionChannel implements ISSLChannel {
     private boolean underflow;
     private boolean handshakeDone;
     private long cipherBytesReceived;
+    /** The cipher suites of the client's ClientHello, once read; null before, or when it could not be. */
+    private java.util.List<String> offeredCipherSuites;
+    /** Whether the engine has taken bytes in: from then on the ClientHello is no longer at the start of netIn. */
+    private boolean engineTookBytes;
 
     /** Told why a TLS connection failed, once, for the journal. */
     interface FailureListener {
@@ -62,6 +66,11 @@ final class TlsChannel extends ConnectionChannel implements ISSLChannel {
     /** Whether the client sent anything at all, a ClientHello or garbage. */
     synchronized boolean sentAnything() {
         return cipherBytesReceived > 0;
+    }
+
+    /** The cipher suites the client offered, empty when its ClientHello could not be read. */
+    synchronized java.util.List<String> offeredCipherSuites() {
+        return offeredCipherSuites == null ? java.util.List.of() : offeredCipherSuites;
     }
 
     @Override
@@ -138,6 +147,9 @@ final class TlsChannel extends ConnectionChannel implements ISSLChannel {
             }
             cipherBytesReceived += read;
             underflow = false;
+            if (!engineTookBytes && offeredCipherSuites == null) {
+                ClientHello.offeredCipherSuites(netIn.duplicate().flip()).ifPresent(suites -> offeredCipherSuites = suites);
+            }
         }
         return 0;
     }
@@ -153,6 +165,7 @@ final class TlsChannel extends ConnectionChannel implements ISSLChannel {
             appIn.flip();
         }
         noteFinished(result);
+        engineTookBytes |= result.bytesConsumed() > 0;
         switch (result.getStatus()) {
             case OK -> underflow = false;
             case BUFFER_UNDERFLOW -> {

@@ -26,11 +26,15 @@ public final class Applicability {
 
     /** Returns when the case applies; otherwise aborts it, saying why. */
     public void check(CaseNeeds needs) {
-        needs.profile().filter(profile -> profile != Profile.Core).ifPresent(profile -> checkProfile(profile, needs));
+        needs.profile().filter(profile -> profile != Profile.Core && !needs.withOrWithoutProfile())
+                .ifPresent(profile -> checkProfile(profile, needs));
         if (!context.station().driver().isSimulated()) {
             for (Fact fact : Fact.values()) {
                 needs.fact(fact).ifPresent(wanted -> checkFact(fact, wanted));
             }
+        }
+        if (needs.isSecurityCase()) {
+            checkSecurityProfile(needs);
         }
         if (needs.reservesConnectorZero() && !isTrue(context.platform().readKey("ReserveConnectorZeroSupported"))) {
             throw notApplicable("the case reserves the charge point as a whole, and ReserveConnectorZeroSupported is not "
@@ -48,6 +52,26 @@ public final class Applicability {
         if (!needs.profileNotSupported() && !supported) {
             throw notApplicable("the station does not list " + profile + " in SupportedFeatureProfiles ("
                     + (listed.isBlank() ? "empty" : listed) + ")");
+        }
+    }
+
+    /**
+     * A case of the security extension applies to a station that implements it (it has the
+     * SecurityProfile key) and is connected with a security profile the case is for.
+     */
+    private void checkSecurityProfile(CaseNeeds needs) {
+        if (context.platform().readKey("SecurityProfile").isEmpty()) {
+            throw notApplicable("the station has no SecurityProfile key: it does not implement the OCPP 1.6 security extension");
+        }
+        if (needs.securityProfiles().isEmpty()) {
+            return;
+        }
+        int connectedWith = context.station().session().map(s -> s.connection().securityProfile().number())
+                .orElseThrow(() -> new AssertionError("the station is not connected", null));
+        if (!needs.securityProfiles().contains(connectedWith)) {
+            throw notApplicable("the case is for a station on security profile " + needs.securityProfiles().stream()
+                    .map(String::valueOf).collect(java.util.stream.Collectors.joining(" or ")) + "; it is connected with profile "
+                    + connectedWith);
         }
     }
 

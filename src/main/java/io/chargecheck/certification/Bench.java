@@ -3,9 +3,8 @@ package io.chargecheck.certification;
 import io.chargecheck.centralsystem.CentralSystem;
 import io.chargecheck.centralsystem.CentralSystemConfig;
 import io.chargecheck.centralsystem.IdTagPolicy;
+import io.chargecheck.centralsystem.Listener;
 import io.chargecheck.centralsystem.SecurityProfile;
-import io.chargecheck.centralsystem.SelfSignedCertificate;
-import io.chargecheck.centralsystem.TlsSupport;
 import io.chargecheck.config.Settings;
 import io.chargecheck.config.SettingsException;
 import io.chargecheck.filetransfer.FileServer;
@@ -13,7 +12,19 @@ import io.chargecheck.filetransfer.FileServerConfig;
 import io.chargecheck.filetransfer.FileTransferMode;
 import io.chargecheck.filetransfer.PortRange;
 import io.chargecheck.ocpp.Untrusted;
+import io.chargecheck.security.CertificateAuthority;
+import io.chargecheck.security.FirmwareSigner;
+import io.chargecheck.security.KeyAndChain;
+import io.chargecheck.security.TlsContexts;
 import java.io.IOException;
+import java.io.InputStream;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.MessageDigest;
+import java.security.PrivateKey;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.util.HexFormat;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
@@ -44,14 +55,25 @@ public final class Bench implements AutoCloseable {
     private final FileServer files;
     private final Console console;
     private final String advertisedHost;
+    private final Certificates certificates;
+
+    /**
+     * The security extension's certificates of the run: its CA (server certificate, client
+     * certificates, the CSRs it signs), a test root for the cases that install and delete one, a
+     * manufacturer that signs firmware, and the Basic auth password.
+     */
+    public record Certificates(CertificateAuthority authority, X509Certificate testRoot, FirmwareSigner manufacturer,
+                               String authorizationKey) {
+    }
 
     private Bench(Settings settings, CentralSystem centralSystem, FileServer files, Console console,
-                  String advertisedHost) {
+                  String advertisedHost, Certificates certificates) {
         this.settings = settings;
         this.centralSystem = centralSystem;
         this.files = files;
         this.console = console;
         this.advertisedHost = advertisedHost;
+        this.certificates = certificates;
     }
 
     /** Starts the central system and the file server, writing the trace into {@code traceDirectory}. */
@@ -62,9 +84,13 @@ public final class Bench implements AutoCloseable {
     static Bench start(Settings settings, Path traceDirectory, Console console) {
         SecurityProfile profile = SecurityProfile.ofNumber(settings.securityProfile());
         FileTransferMode mode = fileTransferMode(settings);
-        SSLContext tls = profile.usesTls() || mode == FileTransferMode.HTTPS || mode == FileTransferMode.AUTO
-                ? serverTls(settings, profile) : null;
-        CentralSystem centralSystem = CentralSystem.start(centralSystemConfig(settings, traceDirectory, profile, tls));
+        Certificates certificates = certificates(settings);
+        List<SecurityProfile> others = otherProfiles(settings, profile);
+        boolean anyTls = profile.usesTls() || others.stream().anyMatch(SecurityProfile::usesTls);
+        SSLContext tls = anyTls || mode == FileTransferMode.HTTPS || mode == FileTransferMode.AUTO
+                ? serverTls(settings, profile, certificates.authority(), traceDirectory) : null;
+        CentralSystem centralSystem = CentralSystem.start(centralSystemConfig(settings, traceDirectory, profile, tls,
+                certificates.authorizationKey(), others));
         String advertised = settings.isLive() ? advertisedHost(settings) : settings.listenHost();
         FileServer files;
         try {
@@ -80,7 +106,7 @@ public final class Bench implements AutoCloseable {
             centralSystem.close();
             throw e;
         }
-        Bench bench = new Bench(settings, centralSystem, files, console, advertised);
+        Bench bench = new Bench(settings, centralSystem, files, console, advertised, certificates);
         if (settings.isLive()) {
             bench.announce();
         }
@@ -102,6 +128,11 @@ public final class Bench implements AutoCloseable {
 
     public Console console() {
         return console;
+    }
+
+    /** The run's certificates, for the security extension's cases and the stations simulated for them. */
+    public Certificates certificates() {
+        return certificates;
     }
 
     /** The URL a station with this id is given, e.g. ws://192.168.1.20:8887/ocpp/CP-1. */
@@ -135,6 +166,13 @@ public final class Bench implements AutoCloseable {
         }
         console.inform("Security profile " + settings.securityProfile() + "; firmware and diagnostics: "
                 + files.firewallLine());
+        String host = listeningAddresses(settings.listenHost()).get(0);
+        for (SecurityProfile other : centralSystem.securityProfiles()) {
+            if (other.number() != settings.securityProfile()) {
+                console.inform("Security profile " + other.number() + " (where TC_083_CS raises the charger's profile to): "
+                        + centralSystem.urlFor(other).orElseThrow().replace(settings.listenHost(), host));
+            }
+        }
     }
 
     private static FileTransferMode fileTransferMode(Settings settings) {
@@ -158,13 +196,15 @@ public final class Bench implements AutoCloseable {
     }
 
     private static CentralSystemConfig centralSystemConfig(Settings settings, Path traceDirectory, SecurityProfile profile,
-                                                           SSLContext tls) {
+                                                           SSLContext tls, String authorizationKey,
+                                                           List<SecurityProfile> others) {
         CentralSystemConfig.Builder config = CentralSystemConfig.builder()
                 .host(settings.listenHost())
                 .port(settings.port())
                 .pathPrefix(settings.pathPrefix())
                 .securityProfile(profile)
-                .authorizationKey(settings.authorizationKey().isEmpty() ? null : settings.authorizationKey())
+                .authorizationKey(authorizationKey)
+                .otherListeners(others.stream().map(other -> new Listener(other, 0, other.usesTls() ? tls : null)).toList())
                 // simulated stations get an id of their own per scenario; live, the run names its chargers
                 .expectedChargePointIds(settings.isLive() ? Set.copyOf(settings.chargePointIds()) : Set.of())
                 .callTimeout(settings.timeouts().call())
@@ -185,30 +225,126 @@ public final class Bench implements AutoCloseable {
     }
 
     /**
-     * The keystore the user gave, or a self-signed certificate made for this session, whose
-     * fingerprint is printed so it can be pinned on the charger.
+     * The profiles the central system also listens for, on ports of their own: on the simulator all
+     * the others, so a station can be built for any and change to any; at a live charger the next
+     * higher one, where TC_083_CS sends it.
      */
-    private static SSLContext serverTls(Settings settings, SecurityProfile profile) {
+    private static List<SecurityProfile> otherProfiles(Settings settings, SecurityProfile main) {
+        if (!settings.isLive()) {
+            return java.util.Arrays.stream(SecurityProfile.values()).filter(p -> p != main).toList();
+        }
+        return main == SecurityProfile.MUTUAL_TLS ? List.of() : List.of(SecurityProfile.ofNumber(main.number() + 1));
+    }
+
+    /**
+     * The run's CA (made for the run, or the tester's from chargecheck.octt.caKeystore), its test
+     * root and manufacturer, and the Basic auth password: the configured one, else one made for the
+     * run (20 characters, the most the whitepaper's AuthorizationKey holds).
+     */
+    private static Certificates certificates(Settings settings) {
+        String caKeystore = settings.octt().get("caKeystore");
+        CertificateAuthority authority;
+        try {
+            authority = caKeystore == null || caKeystore.isBlank()
+                    ? CertificateAuthority.create("ChargeCheck run CA", "ChargeCheck")
+                    : CertificateAuthority.load(Path.of(caKeystore), settings.octt().getOrDefault("caKeystorePassword", ""));
+        } catch (IllegalArgumentException e) {
+            throw new SettingsException("setting chargecheck.octt.caKeystore: " + e.getMessage());
+        }
+        String password = settings.authorizationKey();
+        if (password.isEmpty() && settings.isLive() && SecurityProfile.ofNumber(settings.securityProfile()).usesBasicAuth()) {
+            throw new SettingsException("setting chargecheck.password must be the charger's AuthorizationKey, for security profile "
+                    + settings.securityProfile() + " (HTTP Basic authentication)");
+        }
+        if (password.isEmpty()) {
+            SecureRandom random = new SecureRandom();
+            String letters = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+            StringBuilder made = new StringBuilder();
+            for (int i = 0; i < 20; i++) {
+                made.append(letters.charAt(random.nextInt(letters.length())));
+            }
+            password = made.toString();
+        }
+        return new Certificates(authority, CertificateAuthority.create("ChargeCheck test root", "ChargeCheck").root(),
+                FirmwareSigner.create("ChargeCheck"), password);
+    }
+
+    /**
+     * The server's TLS: the keystore the user gave, or a certificate the run's CA issues for this
+     * machine's names, whose root is written beside the trace for the charger to trust. Clients
+     * (profile 3) are trusted when the user's truststore or the run's CA vouches for them: the CA
+     * signs the chargers' CSRs (TC_074_CS).
+     */
+    private static SSLContext serverTls(Settings settings, SecurityProfile profile, CertificateAuthority authority,
+                                        Path traceDirectory) {
         if (profile == SecurityProfile.MUTUAL_TLS && (settings.truststore() == null || !Files.isRegularFile(settings.truststore()))) {
             throw new SettingsException("setting chargecheck.truststore must name a PKCS12 truststore with the certificates "
                     + "(or their CA) of the chargers, for security profile 3");
         }
-        Path keystore = settings.keystore();
-        String password = settings.keystorePassword();
-        if (keystore == null) {
-            password = "chargecheck-session";
-            try {
-                keystore = SelfSignedCertificate.generate(Files.createTempDirectory("chargecheck-tls").resolve("session.p12"),
-                        password, listeningAddresses(settings.listenHost()));
-            } catch (IOException e) {
-                throw new SettingsException("cannot make a session certificate: " + e.getMessage());
+        List<X509Certificate> trusted = new ArrayList<>();
+        trusted.add(authority.root());
+        KeyAndChain server;
+        try {
+            if (settings.truststore() != null) {
+                trusted.addAll(certificatesOf(load(settings.truststore(), settings.truststorePassword())));
             }
-            LOG.info("no keystore configured (chargecheck.keystore): using a self-signed certificate made for this session, "
-                    + "SHA-256 fingerprint {}", SelfSignedCertificate.fingerprint(keystore, password));
-        } else if (!Files.isRegularFile(keystore)) {
-            throw new SettingsException("setting chargecheck.keystore names " + keystore + ", which is not a file");
+            if (settings.keystore() == null) {
+                List<String> names = new ArrayList<>(listeningAddresses(settings.listenHost()));
+                names.add("localhost");
+                server = authority.issueServer("ChargeCheck central system", names);
+                Path root = traceDirectory.resolve(ROOT_FILE);
+                Files.createDirectories(traceDirectory);
+                Files.writeString(root, authority.rootPem());
+                LOG.info("no keystore configured (chargecheck.keystore): the server certificate is issued by the run's CA, "
+                        + "whose root is {} (SHA-256 fingerprint {})", root, fingerprint(authority.root()));
+            } else if (!Files.isRegularFile(settings.keystore())) {
+                throw new SettingsException("setting chargecheck.keystore names " + settings.keystore() + ", which is not a file");
+            } else {
+                server = keyOf(load(settings.keystore(), settings.keystorePassword()), settings.keystorePassword());
+            }
+        } catch (IOException | GeneralSecurityException e) {
+            throw new SettingsException("cannot set up TLS: " + e.getMessage());
         }
-        return TlsSupport.serverContext(keystore, password, settings.truststore(), settings.truststorePassword());
+        return TlsContexts.of(server, trusted);
+    }
+
+    /** Where the run's CA root is written, beside the trace. */
+    public static final String ROOT_FILE = "chargecheck-root-ca.pem";
+
+    private static KeyStore load(Path file, String password) throws IOException, GeneralSecurityException {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(file)) {
+            store.load(in, password.toCharArray());
+        }
+        return store;
+    }
+
+    private static List<X509Certificate> certificatesOf(KeyStore store) throws GeneralSecurityException {
+        List<X509Certificate> found = new ArrayList<>();
+        for (String alias : Collections.list(store.aliases())) {
+            if (store.getCertificate(alias) instanceof X509Certificate certificate) {
+                found.add(certificate);
+            }
+        }
+        return found;
+    }
+
+    private static KeyAndChain keyOf(KeyStore store, String password) throws GeneralSecurityException {
+        for (String alias : Collections.list(store.aliases())) {
+            if (store.isKeyEntry(alias)) {
+                List<X509Certificate> chain = new ArrayList<>();
+                for (java.security.cert.Certificate certificate : store.getCertificateChain(alias)) {
+                    chain.add((X509Certificate) certificate);
+                }
+                return new KeyAndChain((PrivateKey) store.getKey(alias, password.toCharArray()), chain);
+            }
+        }
+        throw new GeneralSecurityException("the keystore holds no private key");
+    }
+
+    private static String fingerprint(X509Certificate certificate) throws GeneralSecurityException {
+        return HexFormat.ofDelimiter(":").withUpperCase().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(certificate.getEncoded()));
     }
 
     private static String advertisedHost(Settings settings) {

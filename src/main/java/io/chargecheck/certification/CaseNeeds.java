@@ -79,12 +79,45 @@ public record CaseNeeds(Set<String> tags) {
         return tags.contains("@profile-not-supported");
     }
 
+    /**
+     * A case for a station with the profile or without it (TC_042_1_CS: a local list that is
+     * switched off or not there at all): the profile does not decide whether it applies.
+     */
+    public boolean withOrWithoutProfile() {
+        return tags.contains("@with-or-without-profile");
+    }
+
     /** Whether the case needs the fact to be true, false, or does not care. */
     public Optional<Boolean> fact(Fact fact) {
         if (tags.contains(fact.tag)) {
             return Optional.of(true);
         }
         return fact.oppositeTag != null && tags.contains(fact.oppositeTag) ? Optional.of(false) : Optional.empty();
+    }
+
+    /** A case of the OCPP 1.6 security extension (section 2.24 of the OCA's plan). */
+    public boolean isSecurityCase() {
+        return tags.contains("@security");
+    }
+
+    /**
+     * The security profiles a case of the security extension is for ({@code @security-profile-2}
+     * and so on; several: any of them), empty when it does not say.
+     */
+    public java.util.SortedSet<Integer> securityProfiles() {
+        java.util.SortedSet<Integer> profiles = new java.util.TreeSet<>();
+        for (int profile = 0; profile <= 3; profile++) {
+            if (tags.contains("@security-profile-" + profile)) {
+                profiles.add(profile);
+            }
+        }
+        return profiles;
+    }
+
+    /** The profile a station is built with for the case on the simulator: the lowest it is for. */
+    public Optional<Integer> lowestSecurityProfile() {
+        java.util.SortedSet<Integer> profiles = securityProfiles();
+        return profiles.isEmpty() ? Optional.empty() : Optional.of(profiles.first());
     }
 
     /** ReserveConnectorZeroSupported: a reservation of the charge point as a whole. */

@@ -51,8 +51,13 @@ public final class FirmwareUpdate {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the firmware file (setting chargecheck.firmwareFile) " + file, e);
         }
+        serve(file == null ? SAMPLE_NAME : file.getFileName().toString(), content);
+    }
+
+    /** Serves this file to the station, over the protocol the run chose for it, as the firmware of the update. */
+    public void serve(String name, byte[] content) {
         FileLocations.chooseProtocol(context);
-        fileName = file == null ? SAMPLE_NAME : file.getFileName().toString();
+        fileName = name;
         fileSize = content.length;
         location = context.bench().files().serve(context.station().id(), fileName, content);
     }
@@ -86,7 +91,8 @@ public final class FirmwareUpdate {
         assertFetchedWhole(downloaded);
     }
 
-    private void assertFetchedWhole(Instant downloaded) {
+    /** The file server saw the whole served file go to the station after the UpdateFirmware and before it reported Downloaded. */
+    public void assertFetchedWhole(Instant downloaded) {
         List<Transfer> fetches = context.bench().files().transfers(context.station().id()).stream()
                 .filter(t -> t.direction() == Transfer.Direction.DOWNLOAD && t.fileName().equals(fileName)
                         && !t.started().isBefore(requested.minus(CLOCK_SLACK)))

@@ -66,6 +66,37 @@ public sealed interface PhysicalAction {
         }
     }
 
+    /**
+     * A card held to the reader of a connector reserved for another card: a charger that turns it
+     * away may say nothing at all, so nothing the charger sends can show it was done.
+     */
+    record PresentCardAtReservedConnector(int connector, String idTag) implements PhysicalAction {
+        public String instruction() {
+            return "Present card \"" + idTag + "\" at the reader of connector " + connector
+                    + ", which is reserved for another card.";
+        }
+
+        public Optional<Sign> sign() {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Another driver's card held to the reader of a connector that charges for someone else: the
+     * charger should do nothing, so nothing can show it was done; at a live charger the person
+     * says so with Enter.
+     */
+    record PresentForeignCard(int connector, String idTag) implements PhysicalAction {
+        public String instruction() {
+            return "Present card \"" + idTag + "\", another driver's, at the reader of connector " + connector
+                    + " while it charges for the first card; the charger should ignore it.";
+        }
+
+        public Optional<Sign> sign() {
+            return Optional.empty();
+        }
+    }
+
     record PresentCardWithoutCable(int connector, String idTag) implements PhysicalAction {
         public String instruction() {
             return "Without plugging in a cable, present card \"" + idTag + "\" at the reader of connector " + connector

@@ -5,6 +5,8 @@ import io.chargecheck.centralsystem.CentralSystem;
 import io.chargecheck.centralsystem.StationSession;
 import io.chargecheck.ocpp.Action;
 import io.chargecheck.ocpp.ErrorCode;
+import io.chargecheck.ocpp.Frame;
+import io.chargecheck.ocpp.Untrusted;
 import io.chargecheck.ocpp.message.Core.ConfigurationStatus;
 import io.chargecheck.ocpp.message.Core.ChangeConfigurationRequest;
 import io.chargecheck.ocpp.message.Core.GetConfigurationRequest;
@@ -54,6 +56,31 @@ public final class Platform {
         R answer = call(request);
         scene.lastAnswer = answer;
         return answer;
+    }
+
+    /** The station's answer to a command, or the CALLERROR it refused the command with. */
+    public record Reply<R extends Response>(R answer, Frame.CallError refusal) {
+        public boolean refused() {
+            return refusal != null;
+        }
+
+        /** "CALLERROR NotSupported (what the station said)", for a failure message. */
+        public String refusalInWords() {
+            String said = refusal.description();
+            return "CALLERROR " + refusal.code() + (said.isBlank() ? "" : " (" + Untrusted.shown(said, 80) + ")");
+        }
+    }
+
+    /**
+     * Sends a command the station may refuse with a CALLERROR, where a case allows one (the OCA's
+     * "CallError NotSupported" for a profile the station does not have): the refusal is returned,
+     * not failed. Any other failure to answer fails as {@link #send} does.
+     */
+    public <R extends Response> Reply<R> sendAllowingCallError(Request<R> request) {
+        scene.lastAction = centralSystem.journal().mark();
+        Reply<R> reply = call(request, true);
+        scene.lastAnswer = reply.answer();
+        return reply;
     }
 
     /** The answer to the last command, as the type the step expects. */
@@ -181,14 +208,23 @@ public final class Platform {
     }
 
     private <R extends Response> R call(Request<R> request) {
+        return call(request, false).answer();
+    }
+
+    private <R extends Response> Reply<R> call(Request<R> request, boolean callErrorAllowed) {
         Action action = Action.of(request);
         StationSession session = centralSystem.session(chargePointId.get())
                 .orElseThrow(() -> new AssertionError("cannot send " + action + ": " + chargePointId.get()
                         + " is not connected", null));
         try {
-            return session.call(request, callTimeout).get(callTimeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
+            return new Reply<>(session.call(request, callTimeout).get(callTimeout.toMillis() + 1000, TimeUnit.MILLISECONDS),
+                    null);
         } catch (ExecutionException e) {
             Optional<CallFailure> failure = CallFailure.of(e);
+            Optional<Frame.CallError> refusal = failure.flatMap(CallFailure::callError);
+            if (callErrorAllowed && refusal.isPresent()) {
+                return new Reply<>(null, refusal.get());
+            }
             String why = failure.map(Throwable::getMessage).orElse(String.valueOf(e.getCause()));
             throw new AssertionError("expected an answer to " + action + "; " + why
                     + failure.map(f -> advertisedButRefused(session, f)).orElse(""), null);

@@ -27,10 +27,13 @@ public final class SimulatedStation implements StationDriver {
         this.settings = settings;
     }
 
-    /** A simulated station built for what the case needs: a fixed cable or not, backup power, a profile left out. */
-    static SimulatedStation start(Settings settings, String chargePointId, String centralSystemUrl, CaseNeeds needs) {
+    /**
+     * A simulated station built for what the case needs: a fixed cable or not, backup power, a
+     * profile left out, the security profile it starts on.
+     */
+    static SimulatedStation start(Settings settings, String chargePointId, Bench bench, CaseNeeds needs) {
         SimulatorConfig.Builder builder = SimulatorConfig.builder()
-                .centralSystemUrl(centralSystemUrl)
+                .centralSystemUrl(bench.centralSystem().url())
                 .chargePointId(chargePointId)
                 .connectors(settings.simulatorConnectors())
                 .quirks(Quirk.parse(String.join(",", settings.simulatorQuirks())))
@@ -47,9 +50,29 @@ public final class SimulatedStation implements StationDriver {
             needs.profile().ifPresent(left -> builder.supportedProfiles(SimulatorConfig.SIMULATED_PROFILES.stream()
                     .filter(p -> p != left).collect(java.util.stream.Collectors.toUnmodifiableSet())));
         }
+        needs.lowestSecurityProfile().ifPresent(profile -> secured(builder, bench, profile));
         ChargePointSimulator simulator = new ChargePointSimulator(builder.build());
         simulator.start();
         return new SimulatedStation(simulator, settings);
+    }
+
+    /**
+     * A station of the security extension's cases, from the factory for its profile: the central
+     * system's URL per profile, the run's password, the run's CA root from profile 2 on, the run's
+     * manufacturer root, and a client certificate the run's CA signed.
+     */
+    private static void secured(SimulatorConfig.Builder builder, Bench bench, int profile) {
+        Bench.Certificates certificates = bench.certificates();
+        java.util.Map<Integer, java.net.URI> urls = new java.util.HashMap<>();
+        for (io.chargecheck.centralsystem.SecurityProfile each : bench.centralSystem().securityProfiles()) {
+            urls.put(each.number(), java.net.URI.create(bench.centralSystem().urlFor(each).orElseThrow()));
+        }
+        builder.centralSystemUrl(urls.get(profile))
+                .password(certificates.authorizationKey())
+                .security(new io.chargecheck.simulator.SecuritySetup(profile, urls,
+                        profile >= 2 ? java.util.List.of(certificates.authority().rootPem()) : java.util.List.of(),
+                        java.util.List.of(certificates.manufacturer().manufacturerRootPem()),
+                        certificates.authority()::signCsr, "ChargeCheck CPO"));
     }
 
     @Override
@@ -59,6 +82,10 @@ public final class SimulatedStation implements StationDriver {
         } else if (action instanceof Unplug a) {
             simulator.unplug(a.connector());
         } else if (action instanceof PresentCard a) {
+            simulator.presentCard(a.connector(), a.idTag());
+        } else if (action instanceof PhysicalAction.PresentCardAtReservedConnector a) {
+            simulator.presentCard(a.connector(), a.idTag());
+        } else if (action instanceof PhysicalAction.PresentForeignCard a) {
             simulator.presentCard(a.connector(), a.idTag());
         } else if (action instanceof PresentCardWithoutCable a) {
             simulator.presentCard(a.connector(), a.idTag());

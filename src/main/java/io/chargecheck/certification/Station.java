@@ -49,7 +49,7 @@ public final class Station implements AutoCloseable {
 
     /** A simulated station with an id of its own, built for what the case needs, switched on, and booted. */
     public static Station simulated(Bench bench, Settings settings, String chargePointId, CaseNeeds needs) {
-        SimulatedStation driver = SimulatedStation.start(settings, chargePointId, bench.centralSystem().url(), needs);
+        SimulatedStation driver = SimulatedStation.start(settings, chargePointId, bench, needs);
         Station station = new Station(bench, settings, driver, chargePointId);
         try {
             station.awaitBoot(settings.timeouts().reboot());

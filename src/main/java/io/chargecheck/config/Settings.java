@@ -204,6 +204,35 @@ public record Settings(
         }
     }
 
+    /** A whole number of the OCA's plan's test data ({@code chargecheck.octt.stackLevel=1}), from {@code min} to {@code max}. */
+    public int octtInteger(String name, int fallback, int min, int max) {
+        String value = octt.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int number = Integer.parseInt(value.strip());
+            if (number < min || number > max) {
+                throw new NumberFormatException();
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            throw new SettingsException("setting " + PREFIX + "octt." + name + " = '" + value + "' is not valid: expected "
+                    + "a whole number from " + min + " to " + max);
+        }
+    }
+
+    /** One of a few words of the OCA's plan's test data ({@code chargecheck.octt.chargingRateUnit=W}), as spelt in {@code choices}. */
+    public String octtChoice(String name, String fallback, List<String> choices) {
+        String value = octt.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        return choices.stream().filter(choice -> choice.equalsIgnoreCase(value.strip())).findFirst()
+                .orElseThrow(() -> new SettingsException("setting " + PREFIX + "octt." + name + " = '" + value
+                        + "' is not valid: expected " + String.join(" or ", choices)));
+    }
+
     public boolean isLive() {
         return station == Station.LIVE;
     }

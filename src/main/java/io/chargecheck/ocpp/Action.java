@@ -7,6 +7,7 @@ import io.chargecheck.ocpp.message.RemoteTrigger.*;
 import io.chargecheck.ocpp.message.Request;
 import io.chargecheck.ocpp.message.Reservation.*;
 import io.chargecheck.ocpp.message.Response;
+import io.chargecheck.ocpp.message.Security.*;
 import io.chargecheck.ocpp.message.SmartCharging.*;
 import java.util.Arrays;
 import java.util.Map;
@@ -15,8 +16,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Every OCPP 1.6 action of the six profiles, by its wire name, with the payload types of its CALL
- * and CALLRESULT and the side that may send the CALL.
+ * Every OCPP 1.6 action of the six profiles and of the security extension, by its wire name, with
+ * the payload types of its CALL and CALLRESULT and the side that may send the CALL.
  */
 public enum Action {
     Authorize(Profile.Core, Sender.ChargePoint, AuthorizeRequest.class, AuthorizeResponse.class),
@@ -51,9 +52,25 @@ public enum Action {
     GetCompositeSchedule(Profile.SmartCharging, Sender.CentralSystem, GetCompositeScheduleRequest.class, GetCompositeScheduleResponse.class),
     SetChargingProfile(Profile.SmartCharging, Sender.CentralSystem, SetChargingProfileRequest.class, SetChargingProfileResponse.class),
 
-    TriggerMessage(Profile.RemoteTrigger, Sender.CentralSystem, TriggerMessageRequest.class, TriggerMessageResponse.class);
+    TriggerMessage(Profile.RemoteTrigger, Sender.CentralSystem, TriggerMessageRequest.class, TriggerMessageResponse.class),
 
-    public enum Profile { Core, FirmwareManagement, LocalAuthListManagement, Reservation, SmartCharging, RemoteTrigger }
+    CertificateSigned(Profile.Security, Sender.CentralSystem, CertificateSignedRequest.class, CertificateSignedResponse.class),
+    DeleteCertificate(Profile.Security, Sender.CentralSystem, DeleteCertificateRequest.class, DeleteCertificateResponse.class),
+    ExtendedTriggerMessage(Profile.Security, Sender.CentralSystem, ExtendedTriggerMessageRequest.class, ExtendedTriggerMessageResponse.class),
+    GetInstalledCertificateIds(Profile.Security, Sender.CentralSystem, GetInstalledCertificateIdsRequest.class, GetInstalledCertificateIdsResponse.class),
+    GetLog(Profile.Security, Sender.CentralSystem, GetLogRequest.class, GetLogResponse.class),
+    InstallCertificate(Profile.Security, Sender.CentralSystem, InstallCertificateRequest.class, InstallCertificateResponse.class),
+    LogStatusNotification(Profile.Security, Sender.ChargePoint, LogStatusNotificationRequest.class, LogStatusNotificationResponse.class),
+    SecurityEventNotification(Profile.Security, Sender.ChargePoint, SecurityEventNotificationRequest.class, SecurityEventNotificationResponse.class),
+    SignCertificate(Profile.Security, Sender.ChargePoint, SignCertificateRequest.class, SignCertificateResponse.class),
+    SignedFirmwareStatusNotification(Profile.Security, Sender.ChargePoint, SignedFirmwareStatusNotificationRequest.class, SignedFirmwareStatusNotificationResponse.class),
+    SignedUpdateFirmware(Profile.Security, Sender.CentralSystem, SignedUpdateFirmwareRequest.class, SignedUpdateFirmwareResponse.class);
+
+    /**
+     * The feature profiles of SupportedFeatureProfiles, and {@code Security}: the messages of the OCPP
+     * 1.6 Security Whitepaper, which a station implements or not but never lists there.
+     */
+    public enum Profile { Core, FirmwareManagement, LocalAuthListManagement, Reservation, SmartCharging, RemoteTrigger, Security }
 
     public enum Sender { ChargePoint, CentralSystem, Either }
 

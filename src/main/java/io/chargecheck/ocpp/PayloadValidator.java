@@ -2,6 +2,7 @@ package io.chargecheck.ocpp;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.chargecheck.ocpp.message.AnyText;
 import io.chargecheck.ocpp.message.AnyUri;
 import io.chargecheck.ocpp.message.MaxLength;
 import io.chargecheck.ocpp.message.MinItems;
@@ -96,7 +97,7 @@ public final class PayloadValidator {
             }
             return;
         }
-        if (rule.kind() == Kind.STRING && field.maxLength() > 0 && value.isTextual()) {
+        if (rule.kind() == Kind.STRING && field.maxLength() > 0 && !field.anyText() && value.isTextual()) {
             String text = value.textValue();
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
@@ -380,7 +381,7 @@ public final class PayloadValidator {
     }
 
     private record Field(String name, Rule rule, boolean required, int maxLength, int minItems,
-                         BigDecimal multipleOf, boolean uri, Set<Enum<?>> excluded) {
+                         BigDecimal multipleOf, boolean uri, Set<Enum<?>> excluded, boolean anyText) {
 
         static Field of(RecordComponent component) {
             MaxLength maxLength = component.getAnnotation(MaxLength.class);
@@ -393,7 +394,8 @@ public final class PayloadValidator {
                     minItems == null ? 0 : minItems.value(),
                     multipleOf == null ? null : new BigDecimal(multipleOf.value()),
                     component.isAnnotationPresent(AnyUri.class),
-                    excludedBy(component.getAnnotation(Without.class)));
+                    excludedBy(component.getAnnotation(Without.class)),
+                    component.isAnnotationPresent(AnyText.class));
         }
     }
 

@@ -70,6 +70,7 @@ final class Boot {
         station.metering.alignClock();
         station.firmware.poweredOn();
         station.diagnostics.poweredOn();
+        station.security.poweredOn();
         station.outbox.reload();
         SimulatorConfig.Identity id = config.identity();
         log.info("switched on: {} {} serial {} firmware {}, {} connector(s){}{}", id.vendor(), id.model(),
@@ -245,6 +246,7 @@ final class Boot {
             startHeartbeat(interval);
             if (!wasAccepted) {
                 station.statuses.reportAllAfterBoot();
+                station.signedFirmware.booted();
             }
             station.outbox.state(connected, true);
         } else {
@@ -320,7 +322,10 @@ final class Boot {
         return Answer.of(accepted, this::softReset);
     }
 
-    /** Soft reset: transactions stop with SoftReset while the connection is up, then a graceful reboot. */
+    /**
+     * Soft reset: transactions stop with SoftReset while the connection is up, then a graceful
+     * reboot, a moment after the last answer (with nothing to stop, the Reset's own) has left.
+     */
     private void softReset() {
         List<CompletableFuture<?>> stops = new ArrayList<>();
         for (Connector c : station.chargingConnectors()) {
@@ -329,7 +334,8 @@ final class Boot {
                 stops.add(stop.answer);
             }
         }
-        station.commands.afterAnswers(stops, () -> reboot(resetReason(Reason.SoftReset), true, "soft reset"));
+        station.commands.afterAnswers(stops, () -> station.schedule(() -> reboot(resetReason(Reason.SoftReset), true,
+                "soft reset"), ANSWER_LEAVES));
     }
 
     private Reason resetReason(Reason reason) {

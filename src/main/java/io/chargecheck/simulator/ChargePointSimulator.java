@@ -21,8 +21,10 @@ import java.util.stream.Stream;
 /**
  * An OCPP 1.6J charge point that stands in for a real charger: it connects to a central system,
  * boots, reports its connectors, runs transactions with a plausible meter, keeps transaction
- * messages while offline, resets, updates firmware and uploads diagnostics over FTP, and answers
- * every Core, Firmware Management, Local Auth List, Reservation and Remote Trigger command.
+ * messages while offline, resets, updates firmware and uploads diagnostics over FTP, holds its
+ * charging to the limits of its charging profiles, and answers every Core, Firmware Management,
+ * Local Auth List, Reservation, Smart Charging and Remote Trigger command, and those of the OCPP 1.6
+ * security extension (security profiles 0 to 3, certificates, signed firmware).
  *
  * <p>The control methods are the physical world ({@link #plugIn}, {@link #presentCard},
  * {@link #loseNetwork}, ...). Each returns once the simulator has acted on it: the OCPP messages
@@ -96,8 +98,12 @@ public final class ChargePointSimulator implements AutoCloseable {
         station.firmware = new Firmware(station, transfers);
         station.diagnostics = new Diagnostics(station, transfers);
         station.reservations = new Reservations(station);
+        station.chargingProfiles = new ChargingProfiles(station);
         station.triggers = new Triggers(station);
         station.configuring = new Configuring(station);
+        station.security = new Security(station, transfers);
+        station.certificates = new CertificateStore(station);
+        station.signedFirmware = new SignedFirmware(station, transfers);
         RemoteCommands commands = new RemoteCommands(station);
         station.commands = commands;
         station.boot.register(commands);
@@ -108,8 +114,12 @@ public final class ChargePointSimulator implements AutoCloseable {
         station.firmware.register(commands);
         station.diagnostics.register(commands);
         station.reservations.register(commands);
+        station.chargingProfiles.register(commands);
         station.triggers.register(commands);
         station.configuring.register(commands);
+        station.security.register(commands);
+        station.certificates.register(commands);
+        station.signedFirmware.register(commands);
     }
 
     /** What the station kept from its last run: availability, configuration, firmware version. */
@@ -347,6 +357,11 @@ public final class ChargePointSimulator implements AutoCloseable {
 
     public Optional<String> configuration(String key) {
         return loop.query(() -> station.configuration.get(key));
+    }
+
+    /** The security profile it connects with now (the SecurityProfile key). */
+    public int securityProfile() {
+        return loop.query(station.security::profile);
     }
 
     /** The meter register of the connector, in Wh. */

@@ -54,7 +54,11 @@ final class ConfigurationStore {
     static final List<String> REBOOT_REQUIRED_KEYS = List.of(METER_VALUES_SAMPLED_DATA, METER_VALUE_SAMPLE_INTERVAL,
             WEB_SOCKET_PING_INTERVAL, CLOCK_ALIGNED_DATA_INTERVAL, STOP_TXN_SAMPLED_DATA, "LightIntensity");
 
-    static final String SUPPORTED_PROFILES = "Core,FirmwareManagement,LocalAuthListManagement,Reservation,RemoteTrigger";
+    static final String SUPPORTED_PROFILES = "Core,FirmwareManagement,LocalAuthListManagement,Reservation,SmartCharging,"
+            + "RemoteTrigger";
+    /** The keys of the Smart Charging profile, which a station without it does not have. */
+    static final List<String> SMART_CHARGING_KEYS = List.of(ChargingProfiles.MAX_STACK_LEVEL,
+            ChargingProfiles.ALLOWED_RATE_UNITS, ChargingProfiles.MAX_PERIODS, ChargingProfiles.MAX_PROFILES);
 
     private static final Pattern PHASE_ROTATION = Pattern.compile("(\\d+)\\.(NotApplicable|Unknown|RST|RTS|SRT|STR|TRS|TSR)");
     private static final Map<String, Measurand> MEASURANDS = Arrays.stream(Measurand.values())
@@ -120,6 +124,11 @@ final class ConfigurationStore {
         define(SEND_LOCAL_LIST_MAX_LENGTH, true, Type.INTEGER, "20");
         // Reservation profile
         define(RESERVE_CONNECTOR_ZERO_SUPPORTED, true, Type.BOOLEAN, "false");
+        // Smart Charging profile
+        define(ChargingProfiles.MAX_STACK_LEVEL, true, Type.INTEGER, "8");
+        define(ChargingProfiles.ALLOWED_RATE_UNITS, true, Type.TEXT, "Current,Power");
+        define(ChargingProfiles.MAX_PERIODS, true, Type.INTEGER, "24");
+        define(ChargingProfiles.MAX_PROFILES, true, Type.INTEGER, "16");
     }
 
     private void define(String name, boolean readOnly, Type type, String value) {

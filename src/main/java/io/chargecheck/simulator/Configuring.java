@@ -43,7 +43,8 @@ final class Configuring {
     private Answer getConfiguration(GetConfigurationRequest request) {
         List<String> keys = request.key();
         if (keys == null || keys.isEmpty()) {
-            List<KeyValue> all = configuration.all();
+            List<KeyValue> all = new ArrayList<>(configuration.all());
+            all.addAll(station.security.keys());
             log.info("GetConfiguration: all {} keys", all.size());
             return Answer.of(new GetConfigurationResponse(all, null));
         }
@@ -63,6 +64,8 @@ final class Configuring {
         for (String key : keys) {
             if (configuration.isKnown(key)) {
                 known.add(configuration.keyValue(key));
+            } else if (station.security.knows(key)) {
+                known.add(station.security.keyValue(key));
             } else {
                 unknown.add(key);
             }
@@ -83,6 +86,8 @@ final class Configuring {
         if (station.has(Quirk.REJECT_CHANGE_CONFIGURATION)) {
             status = ConfigurationStatus.Rejected;
             why = " (quirk reject-change-configuration)";
+        } else if (station.security.knows(key)) {
+            return station.security.change(key, value);
         } else if (station.has(Quirk.KEY_NOT_SUPPORTED) && key.equals(ConfigurationStore.CONNECTION_TIME_OUT)) {
             status = ConfigurationStatus.NotSupported;
             why = " (quirk key-not-supported)";

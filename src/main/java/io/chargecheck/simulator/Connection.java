@@ -73,11 +73,13 @@ final class Connection {
             return attempt;
         }
         attempt = new CompletableFuture<>();
+        java.net.URI endpoint = station.security.endpoint();
         if (failedAttempts == 0) {
-            log.info("connecting to {}", config.endpoint());
+            log.info("connecting to {} (security profile {})", endpoint, station.security.profile());
         }
-        link = new Link(config.endpoint(), config.chargePointId(), config.password(), config.sslContext(),
+        link = new Link(endpoint, config.chargePointId(), station.security.basicAuthPassword(), station.security.tlsContext(),
                 station.configuration.intValue(ConfigurationStore.WEB_SOCKET_PING_INTERVAL), new LinkEvents(), log);
+        station.security.prepare(link);
         link.connect();
         return attempt;
     }
@@ -132,7 +134,7 @@ final class Connection {
         connected = true;
         failedAttempts = 0;
         backOff = config.reconnectMin();
-        log.info("connected to {}", config.endpoint());
+        log.info("connected to {}", station.security.endpoint());
         CompletableFuture<Void> current = attempt;
         station.boot.connectionOpened().whenComplete((ok, error) -> current.complete(null));
     }
@@ -146,7 +148,7 @@ final class Connection {
         } else {
             failedAttempts++;
             if (failedAttempts == 1 || failedAttempts % 10 == 0) {
-                log.info("could not connect to {} ({}){}", config.endpoint(), why,
+                log.info("could not connect to {} ({}){}", station.security.endpoint(), why,
                         failedAttempts > 1 ? ", " + failedAttempts + " attempts so far" : "");
             }
         }

@@ -15,9 +15,10 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Firmware updates (Firmware Management): UpdateFirmware downloads the file at the retrieve date,
  * installs it and reboots into it once no transaction runs, reporting each step; the firmware
- * version survives reboots.
+ * version survives reboots. Public only for {@link #INVALID_MARKER}: the suite puts it into a
+ * firmware file the station must refuse to install (TC_044_3_CS).
  */
-final class Firmware {
+public final class Firmware {
 
     /**
      * A firmware file that holds this text (anywhere in it, ASCII) is not valid for this station: it
@@ -174,7 +175,12 @@ final class Firmware {
         rebootIntoNewFirmwareAfter(installed.answer);
     }
 
-    private static boolean valid(byte[] content) {
+    /** Boots into this version at the next power-on (a signed firmware update installed it). */
+    void bootInto(String newVersion) {
+        installedVersion = newVersion;
+    }
+
+    static boolean valid(byte[] content) {
         return content.length > 0 && !new String(content, StandardCharsets.ISO_8859_1).contains(INVALID_MARKER);
     }
 

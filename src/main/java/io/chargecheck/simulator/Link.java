@@ -35,6 +35,9 @@ final class Link extends WebSocketClient {
     private final Listener listener;
     private final EventLog log;
     private volatile String failure;
+    /** The TLS versions and cipher suites it offers, when not the JDK's; null for the JDK's. */
+    private volatile String[] protocols;
+    private volatile String[] cipherSuites;
 
     Link(URI endpoint, String chargePointId, String password, SSLContext sslContext, int pingIntervalSeconds,
          Listener listener, EventLog log) {
@@ -56,6 +59,21 @@ final class Link extends WebSocketClient {
             headers.put("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
         }
         return headers;
+    }
+
+    /** Offers only these TLS versions and cipher suites in its handshake (a station's own restriction). */
+    void offerOnly(String[] tlsProtocols, String[] suites) {
+        this.protocols = tlsProtocols.clone();
+        this.cipherSuites = suites.clone();
+    }
+
+    @Override
+    protected void onSetSSLParameters(javax.net.ssl.SSLParameters parameters) {
+        super.onSetSSLParameters(parameters); // host name verification, as a charger checks the central system's name
+        if (protocols != null) {
+            parameters.setProtocols(protocols);
+            parameters.setCipherSuites(cipherSuites);
+        }
     }
 
     /** Sends one frame; false when the connection is not open (its close event follows). */

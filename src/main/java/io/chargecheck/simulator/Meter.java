@@ -20,7 +20,8 @@ import java.util.Set;
 /**
  * The meter of one connector of a three-phase 16 A station: an energy register that rises while
  * energy flows, and voltage, current and power per phase that look like a real grid (a little
- * noise around 230 V and 16 A, zero current when nothing is drawn).
+ * noise around 230 V and the current offered, never above it, zero current when nothing is drawn).
+ * The current offered is 16 A on three phases, or less where a charging limit holds it down.
  */
 final class Meter {
 
@@ -32,8 +33,6 @@ final class Meter {
     static final double NOMINAL_VOLTAGE = 230.0;
     static final double MAX_CURRENT = 16.0;
     static final int PHASES = 3;
-    /** What flows while charging: 3 x 230 V x 16 A = 11.04 kW. */
-    static final double CHARGING_POWER_W = PHASES * NOMINAL_VOLTAGE * MAX_CURRENT;
 
     private static final Phase[] LINE = {Phase.L1, Phase.L2, Phase.L3};
     private static final Phase[] LINE_TO_NEUTRAL = {Phase.L1_N, Phase.L2_N, Phase.L3_N};
@@ -42,6 +41,9 @@ final class Meter {
     private double energyWh;
     private boolean flowing;
     private Instant since;
+    /** What the station offers the EV, per phase, and on how many phases: a charging limit may hold it down. */
+    private double offeredAmps = MAX_CURRENT;
+    private int phases = PHASES;
 
     Meter(double initialEnergyWh, long seed, Instant now) {
         this.energyWh = initialEnergyWh;
@@ -60,12 +62,28 @@ final class Meter {
         return flowing;
     }
 
+    /** From {@code now} the station offers this current per phase on this many phases; what flowed until then is counted first. */
+    void limit(double ampsPerPhase, int phases, Instant now) {
+        if (ampsPerPhase == offeredAmps && phases == this.phases) {
+            return;
+        }
+        energyWh = energyWh(now);
+        since = now;
+        this.offeredAmps = Math.max(0, Math.min(MAX_CURRENT, ampsPerPhase));
+        this.phases = Math.max(1, Math.min(PHASES, phases));
+    }
+
+    /** The power that flows while charging: the current offered on its phases. */
+    double chargingPowerW() {
+        return phases * NOMINAL_VOLTAGE * offeredAmps;
+    }
+
     double energyWh(Instant now) {
         if (!flowing || now.isBefore(since)) {
             return energyWh;
         }
         double hours = Duration.between(since, now).toNanos() / 3.6e12;
-        return energyWh + CHARGING_POWER_W * hours;
+        return energyWh + chargingPowerW() * hours;
     }
 
     /** The register as the integer Wh of meterStart and meterStop. */
@@ -80,7 +98,9 @@ final class Meter {
         double[] amps = new double[PHASES];
         for (int p = 0; p < PHASES; p++) {
             volts[p] = NOMINAL_VOLTAGE + noise.nextGaussian() * 1.5;
-            amps[p] = flowing ? MAX_CURRENT - Math.abs(noise.nextGaussian()) * 0.2 : 0.0;
+            double drawn = Math.max(0.0, offeredAmps - Math.abs(noise.nextGaussian()) * 0.2);
+            // at a voltage above nominal, the power offered (not the current) is what holds it down
+            amps[p] = flowing && p < phases ? Math.min(drawn, offeredAmps * NOMINAL_VOLTAGE / volts[p]) : 0.0;
         }
         for (Measurand measurand : measurands) {
             switch (measurand) {
@@ -101,8 +121,8 @@ final class Meter {
                         values.add(value(decimal(volts[p] * amps[p]), context, measurand, LINE[p], UnitOfMeasure.W));
                     }
                 }
-                case CurrentOffered -> values.add(value(decimal(MAX_CURRENT), context, measurand, null, UnitOfMeasure.A));
-                case PowerOffered -> values.add(value(decimal(CHARGING_POWER_W), context, measurand, null, UnitOfMeasure.W));
+                case CurrentOffered -> values.add(value(down(offeredAmps), context, measurand, null, UnitOfMeasure.A));
+                case PowerOffered -> values.add(value(down(chargingPowerW()), context, measurand, null, UnitOfMeasure.W));
                 // "Celcius" is how the 1.6 schema spells it; central systems validating against it want that
                 case Temperature -> values.add(new SampledValue(decimal(flowing ? 41.0 : 24.0), context, null, measurand,
                         null, Location.Body, UnitOfMeasure.Celcius));
@@ -115,6 +135,11 @@ final class Meter {
     private static SampledValue value(String value, ReadingContext context, Measurand measurand, Phase phase,
                                       UnitOfMeasure unit) {
         return new SampledValue(value, context, null, measurand, phase, Location.Outlet, unit);
+    }
+
+    /** A limit as the meter shows it: rounded down, so that the reading never claims more than is offered. */
+    private static String down(double value) {
+        return decimal(Math.floor(value * 10 + 1e-6) / 10);
     }
 
     private static String decimal(double value) {

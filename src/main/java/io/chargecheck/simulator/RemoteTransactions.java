@@ -1,5 +1,6 @@
 package io.chargecheck.simulator;
 
+import io.chargecheck.ocpp.Action.Profile;
 import io.chargecheck.ocpp.message.Core.AuthorizationStatus;
 import io.chargecheck.ocpp.message.Core.Reason;
 import io.chargecheck.ocpp.message.Core.RemoteStartStopStatus;
@@ -7,10 +8,12 @@ import io.chargecheck.ocpp.message.Core.RemoteStartTransactionRequest;
 import io.chargecheck.ocpp.message.Core.RemoteStartTransactionResponse;
 import io.chargecheck.ocpp.message.Core.RemoteStopTransactionRequest;
 import io.chargecheck.ocpp.message.Core.RemoteStopTransactionResponse;
+import io.chargecheck.ocpp.message.SmartCharging.ChargingProfile;
 
 /**
  * RemoteStartTransaction and RemoteStopTransaction (Core): which connector a remote start goes
- * to, whether it is taken, and the stop of a running transaction by its id.
+ * to, whether it is taken (with the TxProfile it may bring, Smart Charging), and the stop of a
+ * running transaction by its id.
  */
 final class RemoteTransactions {
 
@@ -45,6 +48,12 @@ final class RemoteTransactions {
                     connectorId == null ? "any" : connectorId);
             return Answer.of(new RemoteStartTransactionResponse(RemoteStartStopStatus.Rejected));
         }
+        ChargingProfile profile = station.supports(Profile.SmartCharging) ? request.chargingProfile() : null;
+        String refused = profile == null ? null : station.chargingProfiles.refusalForRemoteStart(profile);
+        if (refused != null) {
+            log.info("RemoteStartTransaction for {} on connector {}: Rejected, {}", idTag, c.id, refused);
+            return Answer.of(new RemoteStartTransactionResponse(RemoteStartStopStatus.Rejected));
+        }
         log.info("RemoteStartTransaction for {} on connector {}: Accepted", idTag, c.id);
         RemoteStartTransactionResponse accepted = new RemoteStartTransactionResponse(RemoteStartStopStatus.Accepted);
         if (station.has(Quirk.REMOTE_START_IGNORED)) {
@@ -55,6 +64,9 @@ final class RemoteTransactions {
         boolean ask = station.configuration.booleanValue(ConfigurationStore.AUTHORIZE_REMOTE_TX_REQUESTS);
         return Answer.of(accepted, () -> station.authorizing.authorize(idTag, ask).thenAccept(verdict -> {
             if (verdict.status() == AuthorizationStatus.Accepted) {
+                if (profile != null) {
+                    station.chargingProfiles.forNextTransaction(c, profile);
+                }
                 station.transactions.authorized(c, idTag, reservationId, verdict.parentIdTag(), false);
             } else {
                 log.info("remote start for {} is {}: nothing happens", idTag, verdict.status());

@@ -37,7 +37,8 @@ import javax.net.ssl.SSLContext;
  * @param backupPower      on a power cut the station stops its transactions (PowerLoss) before it goes down
  * @param reserveConnectorZero  ReserveConnectorZeroSupported: a reservation may be for the station as a whole
  * @param supportedProfiles     SupportedFeatureProfiles: the calls of a profile not listed are not supported
- *                              (Core always is; SmartCharging is not simulated)
+ *                              (Core always is)
+ * @param security              the security extension's setup: profile, certificates ({@link SecuritySetup#NONE} for none)
  */
 public record SimulatorConfig(URI centralSystemUrl, String chargePointId, int connectors, Set<Quirk> quirks,
                               String password, SSLContext sslContext, Identity identity,
@@ -46,11 +47,12 @@ public record SimulatorConfig(URI centralSystemUrl, String chargePointId, int co
                               Duration controlTimeout, Duration callTimeout, Duration transferTimeout,
                               Set<Variant> variants, Duration replayDelay, Duration replayGap,
                               boolean fixedCable, boolean backupPower, boolean reserveConnectorZero,
-                              Set<Profile> supportedProfiles) {
+                              Set<Profile> supportedProfiles, SecuritySetup security) {
 
     /** The feature profiles the simulator can have. */
     public static final Set<Profile> SIMULATED_PROFILES = Collections.unmodifiableSet(EnumSet.of(Profile.Core,
-            Profile.FirmwareManagement, Profile.LocalAuthListManagement, Profile.Reservation, Profile.RemoteTrigger));
+            Profile.FirmwareManagement, Profile.LocalAuthListManagement, Profile.Reservation, Profile.SmartCharging,
+            Profile.RemoteTrigger));
 
     /** What the station says about itself in BootNotification. */
     public record Identity(String vendor, String model, String serialNumber, String firmwareVersion, String iccid,
@@ -109,6 +111,7 @@ public record SimulatorConfig(URI centralSystemUrl, String chargePointId, int co
                     + supportedProfiles);
         }
         supportedProfiles = Collections.unmodifiableSet(EnumSet.copyOf(supportedProfiles));
+        security = security == null ? SecuritySetup.NONE : security;
     }
 
     public boolean supports(Profile profile) {
@@ -164,6 +167,7 @@ public record SimulatorConfig(URI centralSystemUrl, String chargePointId, int co
         b.backupPower = backupPower;
         b.reserveConnectorZero = reserveConnectorZero;
         b.supportedProfiles = EnumSet.copyOf(supportedProfiles);
+        b.security = security;
         return b;
     }
 
@@ -191,6 +195,7 @@ public record SimulatorConfig(URI centralSystemUrl, String chargePointId, int co
         private boolean backupPower;
         private boolean reserveConnectorZero;
         private EnumSet<Profile> supportedProfiles = EnumSet.copyOf(SIMULATED_PROFILES);
+        private SecuritySetup security = SecuritySetup.NONE;
 
         private Builder() {
         }
@@ -265,6 +270,12 @@ public record SimulatorConfig(URI centralSystemUrl, String chargePointId, int co
             return this;
         }
 
+        /** The security extension's setup: the profile it starts with, its certificates. */
+        public Builder security(SecuritySetup setup) {
+            this.security = setup;
+            return this;
+        }
+
         public Builder password(String password) {
             this.password = password;
             return this;
@@ -326,7 +337,7 @@ public record SimulatorConfig(URI centralSystemUrl, String chargePointId, int co
             return new SimulatorConfig(centralSystemUrl, chargePointId, connectors, quirks, password, sslContext,
                     identity, configuration, reconnectMin, reconnectMax, stateDirectory, rebootTime, installTime,
                     controlTimeout, callTimeout, transferTimeout, variants, replayDelay, replayGap, fixedCable,
-                    backupPower, reserveConnectorZero, supportedProfiles);
+                    backupPower, reserveConnectorZero, supportedProfiles, security);
         }
     }
 }

@@ -52,7 +52,7 @@ public final class SimulatorMain {
               --backup-power             on a power cut, transactions stop (PowerLoss) before the station goes down
               --reserve-connector-zero   ReserveConnectorZeroSupported: ReserveNow for the whole station
               --profiles a,b,c           SupportedFeatureProfiles (default Core,FirmwareManagement,
-                                         LocalAuthListManagement,Reservation,RemoteTrigger)
+                                         LocalAuthListManagement,Reservation,SmartCharging,RemoteTrigger)
               --state-dir DIR            keeps the offline queue and availability across restarts (default: temporary;
                                          with several stations, one subdirectory per id)
               --list-quirks              lists the quirks and exits

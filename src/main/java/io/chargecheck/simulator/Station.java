@@ -45,8 +45,12 @@ final class Station {
     Firmware firmware;
     Diagnostics diagnostics;
     Reservations reservations;
+    ChargingProfiles chargingProfiles;
     Triggers triggers;
     Configuring configuring;
+    Security security;
+    CertificateStore certificates;
+    SignedFirmware signedFirmware;
     RemoteCommands commands;
 
     Station(SimulatorConfig config, Clock clock, EventLog log, EventLoop loop, StateStore store) {
@@ -73,6 +77,9 @@ final class Station {
             configuration.remove(ConfigurationStore.LOCAL_AUTH_LIST_MAX_LENGTH);
             configuration.remove(ConfigurationStore.SEND_LOCAL_LIST_MAX_LENGTH);
         }
+        if (!supports(Profile.SmartCharging)) {
+            ConfigurationStore.SMART_CHARGING_KEYS.forEach(configuration::remove);
+        }
         if (supports(Profile.Reservation)) {
             configuration.fact(ConfigurationStore.RESERVE_CONNECTOR_ZERO_SUPPORTED, String.valueOf(config.reserveConnectorZero()));
         } else {
@@ -98,8 +105,9 @@ final class Station {
         return config.has(variant);
     }
 
+    /** A feature profile it lists; the security extension, which is no such profile, it always implements. */
     boolean supports(Profile profile) {
-        return config.supports(profile);
+        return profile == Profile.Security || config.supports(profile);
     }
 
     Instant now() {
@@ -137,11 +145,12 @@ final class Station {
 
     /**
      * Brings what the outside sees in line with the state: energy flows where a connector charges,
-     * and every status that changed is reported. Runs after every event-loop task.
+     * at the limit in force, and every status that changed is reported. Runs after every event-loop task.
      */
     void reconcile() {
         reservations.holdLastFreeConnector();
         metering.updateEnergyFlow();
+        chargingProfiles.followLimits();
         statuses.reconcile();
     }
 

@@ -149,10 +149,16 @@ final class Statuses {
                 c.isStation() ? "the station itself" : "connector " + c.id);
     }
 
-    /** A hardware fault of the whole station: connector 0 and every connector are Faulted. */
+    /**
+     * A hardware fault of the whole station: connector 0 and every connector are Faulted. With
+     * {@link Quirk#STATION_FAULT_ON_CONNECTOR_ONE} the station's own part goes to connector 1, which
+     * is faulted anyway, so connector 0 says nothing.
+     */
     void stationWideFault(ChargePointErrorCode errorCode, String vendorErrorCode) {
         for (Connector c : station.connectors) {
-            c.fault = new Connector.Fault(errorCode, vendorErrorCode);
+            if (!(c.isStation() && station.has(Quirk.STATION_FAULT_ON_CONNECTOR_ONE))) {
+                c.fault = new Connector.Fault(errorCode, vendorErrorCode);
+            }
         }
         log.info("hardware fault {}{} of the whole station", errorCode, vendorErrorCode == null ? "" : " (" + vendorErrorCode + ")");
     }

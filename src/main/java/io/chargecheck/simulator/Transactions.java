@@ -415,7 +415,8 @@ final class Transactions {
             tx.suspendedByStation = true;
             return;
         }
-        long millis = (long) Math.ceil((limit - delivered) / Meter.CHARGING_POWER_W * 3_600_000);
+        double power = c.meter.chargingPowerW(); // a charging limit may hold it down, even to nothing for a while
+        long millis = power <= 0 ? 1000 : (long) Math.ceil((limit - delivered) / power * 3_600_000);
         tx.energyLimit = station.schedule(() -> limitEnergy(c, tx), Duration.ofMillis(Math.max(millis, 100)));
     }
 

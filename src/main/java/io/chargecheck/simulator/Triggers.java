@@ -60,7 +60,8 @@ final class Triggers {
         }
     }
 
-    private List<Connector> selected(Integer id, int from) {
+    /** The connector asked for, or every connector from {@code from} on (0: the station too). */
+    List<Connector> selected(Integer id, int from) {
         Connector[] connectors = station.connectors;
         if (id != null) {
             return List.of(connectors[id]);

@@ -12,7 +12,9 @@
  * {@code Connection} and {@code Boot} (WebSocket, power, registration, heartbeat, Reset),
  * {@code Statuses}, {@code Transactions} and {@code RemoteTransactions}, {@code Metering},
  * {@code Authorizing} (cache, local list), {@code Firmware}, {@code Diagnostics},
- * {@code Reservations}, {@code Triggers} and {@code Configuring}.
+ * {@code Reservations}, {@code ChargingProfiles} (smart charging: the profiles, the composite schedule,
+ * the meters held at the limit in force; its arithmetic, with no state, in {@code ChargingSchedules}),
+ * {@code Triggers} and {@code Configuring}.
  *
  * <h2>Running it on its own</h2>
  * One command starts it as a process of its own against any central system, for rehearsing the

@@ -82,7 +82,7 @@ class TlsAdversarialTest {
 
     private void start(SecurityProfile profile) throws Exception {
         CentralSystemConfig.Builder config = CentralSystemConfig.builder().securityProfile(profile)
-                .handshakeTimeout(Duration.ofSeconds(1));
+                .handshakeTimeout(Duration.ofSeconds(2));
         if (profile == SecurityProfile.TLS_BASIC) {
             config.authorizationKey("s3cret").sslContext(TlsSupport.serverContext(serverKeystore, PASSWORD, null, null));
         } else {
@@ -112,7 +112,7 @@ class TlsAdversarialTest {
             quiet.setSoTimeout(5000);
             assertThat(quiet.getInputStream().read()).as("closed by the central system").isEqualTo(-1);
         }
-        assertRefused("it connected and sent nothing within 1 s");
+        assertRefused("it connected and sent nothing within 2 s");
         assertStillServing();
     }
 
@@ -124,7 +124,7 @@ class TlsAdversarialTest {
             socket.getOutputStream().write(clientHello(profile));
             assertThat(readToEnd(socket.getInputStream())).as("the server's handshake flight, then the close").isPositive();
         }
-        assertRefused("its TLS handshake did not complete within 1 s");
+        assertRefused("its TLS handshake did not complete within 2 s");
 
         try (Socket socket = rawSocket()) {
             socket.getOutputStream().write(clientHello(profile));
@@ -135,7 +135,7 @@ class TlsAdversarialTest {
             // at most a TLS alert record (the engine's close), then the end of the stream
             assertThat(readToEnd(silent.getInputStream())).as("closed by the central system").isLessThan(64);
         }
-        assertRefused("it opened a TLS connection and sent no ClientHello within 1 s");
+        assertRefused("it opened a TLS connection and sent no ClientHello within 2 s");
         assertStillServing();
     }
 

@@ -161,7 +161,7 @@ class SchemaAgreementTest {
             Path file = SCHEMAS.resolve(action.name() + (request ? "" : "Response") + ".json");
             try {
                 JsonNode json = OcppJson.mapper().readTree(file.toFile());
-                return new Message(action, request, json, OFFICIAL.getSchema(json));
+                return new Message(action, request, SchemaPayloads.inlined(json), OFFICIAL.getSchema(json));
             } catch (IOException e) {
                 throw new IllegalStateException("cannot read the schema " + file + " (every action needs both)", e);
             }

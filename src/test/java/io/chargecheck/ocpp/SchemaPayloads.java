@@ -47,6 +47,42 @@ final class SchemaPayloads {
     }
 
     /**
+     * The schema with every local reference ({@code "$ref": "#/definitions/X"}, as the security
+     * extension's schemas use them) replaced by what it refers to, so that generating payloads and
+     * reading declarations see one tree. The official validator still gets the schema as published.
+     */
+    static JsonNode inlined(JsonNode schema) {
+        JsonNode definitions = schema.path("definitions");
+        JsonNode copy = inline(schema, definitions);
+        if (copy instanceof ObjectNode object) {
+            object.remove("definitions");
+        }
+        return copy;
+    }
+
+    private static JsonNode inline(JsonNode node, JsonNode definitions) {
+        if (node.isObject() && node.has("$ref")) {
+            String ref = node.get("$ref").textValue();
+            String prefix = "#/definitions/";
+            if (ref == null || !ref.startsWith(prefix) || !definitions.has(ref.substring(prefix.length()))) {
+                throw new IllegalArgumentException("a reference the generator cannot follow: " + node);
+            }
+            return inline(definitions.get(ref.substring(prefix.length())), definitions);
+        }
+        if (node.isObject()) {
+            ObjectNode copy = NODES.objectNode();
+            node.properties().forEach(entry -> copy.set(entry.getKey(), inline(entry.getValue(), definitions)));
+            return copy;
+        }
+        if (node.isArray()) {
+            ArrayNode copy = NODES.arrayNode();
+            node.forEach(element -> copy.add(inline(element, definitions)));
+            return copy;
+        }
+        return node;
+    }
+
+    /**
      * The minimal payload (required fields only) and as many full ones (every property, arrays of
      * one element, strings at exactly maxLength) as it takes for every enum value to appear once:
      * full payload number i holds value i of each enum, wrapping round for shorter enums.

@@ -12,6 +12,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -133,6 +137,10 @@ class SelfTest {
     static final List<Finding> FINDINGS = List.of(
             new Finding(Quirk.HEARTBEATS_STOP_AFTER_RECONNECT, 14, "no Heartbeat (nor any other message) within"));
 
+    /** A station whose HeartbeatInterval already is the test interval: case 2 must set another to see a change. */
+    static final Legal HEARTBEAT_EQUALS = new Legal("heartbeat-equals-test-interval",
+            Map.of("heartbeatInterval", "1", "test.heartbeatInterval", "1"), "");
+
     static final List<Legal> LEGAL = List.of(
             Legal.variant(Variant.LATE_FINISHING).serially(),
             Legal.variant(Variant.LATE_FINISHING),
@@ -143,8 +151,7 @@ class SelfTest {
             Legal.variant(Variant.NO_CONNECTOR_ZERO_AT_BOOT),
             Legal.variant(Variant.SLOW_REPLAY),
             Legal.variant(Variant.NO_EV_SIDE_DISCONNECT_KEY),
-            // a station whose HeartbeatInterval already is the test interval: case 2 must set another to see a change
-            new Legal("heartbeat-equals-test-interval", Map.of("heartbeatInterval", "1", "test.heartbeatInterval", "1"), ""));
+            HEARTBEAT_EQUALS);
 
     private static final Map<String, CompletableFuture<Result>> STARTED = new LinkedHashMap<>();
 
@@ -210,6 +217,19 @@ class SelfTest {
                 assertThat(result.scenarios()).as("cases ran").isNotEmpty();
             }));
         }
+        tests.add(dynamicTest("a station that already beats at the test interval is set to another, to see the change", () -> {
+            start(HEARTBEAT_EQUALS.name(), HEARTBEAT_EQUALS.settings(), HEARTBEAT_EQUALS.tags()).join();
+            Pattern heartbeatSet = Pattern.compile("ChangeConfiguration.*HeartbeatInterval.*value[^0-9]*([0-9]+)");
+            List<String> set = new ArrayList<>();
+            for (String line : Files.readAllLines(Path.of("target", "self-test", HEARTBEAT_EQUALS.name(), "ocpp-trace.jsonl"))) {
+                Matcher value = heartbeatSet.matcher(line);
+                // case 5 sets every key to its own value on purpose; case 2's stations are named after it
+                if (line.contains("\"messageType\":\"CALL\"") && line.contains("-02-") && value.find()) {
+                    set.add(value.group(1));
+                }
+            }
+            assertThat(set).as("values case 2 gave HeartbeatInterval, the station having 1").isNotEmpty().doesNotContain("1");
+        }));
         // Quirks and variants added to the simulator must get a line here (quirks only the OCA's plan looks for, in its own).
         tests.add(dynamicTest("every quirk is in the matrix", () -> assertThat(Stream.concat(MATRIX.stream().map(Catch::quirk),
                 FINDINGS.stream().map(Finding::quirk))).containsAll(Arrays.stream(Quirk.values())

@@ -17,8 +17,10 @@ class ConfigurationStoreTest {
     void holdsTheCoreKeysAndThoseOfTheAnnouncedProfilesInSpecificationOrder() {
         assertThat(store.all()).extracting(KeyValue::key).startsWith("AllowOfflineTxForUnknownId", "AuthorizationCacheEnabled")
                 .contains("HeartbeatInterval", "MeterValuesSampledData", "StopTransactionOnEVSideDisconnect",
-                        "LocalAuthListEnabled", "SendLocalListMaxLength", "ReserveConnectorZeroSupported")
-                .doesNotHaveDuplicates().hasSize(38);
+                        "LocalAuthListEnabled", "SendLocalListMaxLength", "ReserveConnectorZeroSupported",
+                        "ChargeProfileMaxStackLevel", "ChargingScheduleAllowedChargingRateUnit", "ChargingScheduleMaxPeriods",
+                        "MaxChargingProfilesInstalled")
+                .doesNotHaveDuplicates().hasSize(42);
         assertThat(store.keyValue("NumberOfConnectors")).isEqualTo(new KeyValue("NumberOfConnectors", true, "2"));
         assertThat(store.keyValue("ConnectorPhaseRotation").value()).isEqualTo("0.RST,1.RST,2.RST");
         assertThat(store.get("SupportedFeatureProfiles")).contains(ConfigurationStore.SUPPORTED_PROFILES);

@@ -21,6 +21,7 @@ import io.chargecheck.ocpp.message.RemoteTrigger.TriggerMessageRequest;
 import io.chargecheck.ocpp.message.Reservation.CancelReservationRequest;
 import io.chargecheck.ocpp.message.Reservation.ReservationStatus;
 import io.chargecheck.ocpp.message.Reservation.ReserveNowRequest;
+import io.chargecheck.ocpp.message.SmartCharging.ClearChargingProfileRequest;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -55,7 +56,8 @@ class ProfilesAndListsTest {
         assertThat(keys).filteredOn(kv -> kv.key().equals("SupportedFeatureProfiles")).extracting(KeyValue::value)
                 .containsExactly("Core,FirmwareManagement");
         assertThat(keys).extracting(KeyValue::key).doesNotContain("LocalAuthListEnabled", "LocalAuthListMaxLength",
-                "SendLocalListMaxLength", "ReserveConnectorZeroSupported");
+                "SendLocalListMaxLength", "ReserveConnectorZeroSupported", "ChargeProfileMaxStackLevel",
+                "ChargingScheduleAllowedChargingRateUnit", "ChargingScheduleMaxPeriods", "MaxChargingProfilesInstalled");
 
         assertThat(bench.call(CP, new ReserveNowRequest(1, Instant.now().plusSeconds(60), "GOOD-1", null, 1)).status())
                 .isEqualTo(ReservationStatus.Rejected);
@@ -64,6 +66,7 @@ class ProfilesAndListsTest {
         assertThat(bench.call(CP, new GetLocalListVersionRequest()).listVersion()).isEqualTo(-1);
         notSupported(() -> bench.call(CP, new CancelReservationRequest(1)));
         notSupported(() -> bench.call(CP, new TriggerMessageRequest(MessageTrigger.Heartbeat, null)));
+        notSupported(() -> bench.call(CP, new ClearChargingProfileRequest(null, null, null, null)));
     }
 
     private static void notSupported(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
@@ -72,12 +75,14 @@ class ProfilesAndListsTest {
     }
 
     @SideBySide
-    void everyStationHasCoreAndNoneSmartCharging() {
+    void everyStationHasCoreAndMayHaveSmartCharging() {
         SimulatorConfig.Builder config = SimulatorConfig.builder().centralSystemUrl("ws://127.0.0.1:1/ocpp");
         assertThatThrownBy(() -> config.supportedProfiles(Set.of(Profile.Reservation)).build())
                 .hasMessageContaining("Core");
-        assertThatThrownBy(() -> config.supportedProfiles(Set.of(Profile.Core, Profile.SmartCharging)).build())
-                .hasMessageContaining("SmartCharging");
+        assertThat(config.supportedProfiles(Set.of(Profile.Core, Profile.SmartCharging)).build().supports(Profile.SmartCharging))
+                .isTrue();
+        assertThat(SimulatorConfig.builder().centralSystemUrl("ws://127.0.0.1:1/ocpp").build().supportedProfiles())
+                .as("by default").contains(Profile.SmartCharging);
     }
 
     /** TC_042_1, TC_042_2, TC_043, TC_043_2, TC_043_3: versions, full and differential updates, mismatch, a storage failure. */

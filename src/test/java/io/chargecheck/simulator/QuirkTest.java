@@ -40,13 +40,24 @@ class QuirkTest {
             "TC_049_CS", "TC_050_1_CS", "TC_050_2_CS", "TC_050_3_CS", "TC_050_4_CS", "TC_051_CS", "TC_052_CS", "TC_053_CS",
             "TC_054_CS", "TC_055_CS", "TC_062_CS");
 
+    /** Its Smart Charging cases (section 2.22), in the catalogue's order. */
+    static final List<String> SMART_CHARGING_CASES = List.of("TC_056_CS", "TC_057_CS", "TC_058_1_CS", "TC_058_2_CS",
+            "TC_082_CS", "TC_066_CS", "TC_067_CS", "TC_072_CS", "TC_059_CS", "TC_060_CS");
+
+    /** The security extension's cases (section 2.24). */
+    static final List<String> SECURITY_CASES = List.of("TC_073_CS", "TC_074_CS", "TC_075_1_CS", "TC_075_2_CS", "TC_076_CS",
+            "TC_077_CS", "TC_078_CS", "TC_079_CS", "TC_080_CS", "TC_081_CS", "TC_083_CS", "TC_084_CS", "TC_085_CS",
+            "TC_086_CS", "TC_087_CS");
+
     @Test
     void everyQuirkHasAKebabCaseNameADescriptionAndACase() {
         assertThat(Quirk.values()).allSatisfy(quirk -> {
             assertThat(quirk.wireName()).matches("[a-z]+(-[a-z]+)*");
             assertThat(quirk.description()).isNotBlank();
             assertThat(quirk.testCase()).isBetween(Quirk.NO_SCRIPT_CASE, 16);
-            assertThat(quirk.octtCases()).allSatisfy(id -> assertThat(OCTT_CASES).contains(id));
+            assertThat(quirk.octtCases()).allSatisfy(id -> assertThat(OCTT_CASES.contains(id) || SMART_CHARGING_CASES.contains(id)
+                    || SECURITY_CASES.contains(id))
+                    .as(id + " is a case of the OCA's plan").isTrue());
             if (quirk.testCase() == Quirk.NO_SCRIPT_CASE) {
                 assertThat(quirk.octtCases()).as(quirk + " is caught by some case").isNotEmpty();
             }
@@ -58,9 +69,16 @@ class QuirkTest {
     }
 
     @Test
+    void everySecurityCaseHasAQuirkThatBreaksIt() {
+        Set<String> caught = Arrays.stream(Quirk.values()).flatMap(q -> q.octtCases().stream()).collect(Collectors.toSet());
+        assertThat(SECURITY_CASES).hasSize(15).allSatisfy(id -> assertThat(caught).as("a quirk for " + id).contains(id));
+    }
+
+    @Test
     void everyCaseOfTheOcaPlanHasAQuirkThatBreaksIt() {
         assertThat(OCTT_CASES).hasSize(77).doesNotHaveDuplicates();
         Set<String> caught = Arrays.stream(Quirk.values()).flatMap(q -> q.octtCases().stream()).collect(Collectors.toSet());
         assertThat(OCTT_CASES).allSatisfy(id -> assertThat(caught).as("a quirk for " + id).contains(id));
+        assertThat(SMART_CHARGING_CASES).allSatisfy(id -> assertThat(caught).as("a quirk for " + id).contains(id));
     }
 }

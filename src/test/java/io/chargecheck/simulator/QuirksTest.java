@@ -72,7 +72,8 @@ class QuirksTest {
 
     @SideBySide
     void everyQuirkHasItsTestHere() {
-        Set<String> tests = Arrays.stream(new Class<?>[] {QuirksTest.class, OcttQuirksTest.class})
+        Set<String> tests = Arrays.stream(new Class<?>[] {QuirksTest.class, OcttQuirksTest.class, SmartChargingQuirksTest.class,
+                        SecurityQuirksTest.class})
                 .flatMap(type -> Arrays.stream(type.getDeclaredMethods())).map(Method::getName).collect(Collectors.toSet());
         assertThat(Arrays.stream(Quirk.values()).map(QuirksTest::testName)).allSatisfy(name -> assertThat(tests).contains(name));
         assertThat(Arrays.stream(Quirk.values()).map(Quirk::testCase).filter(c -> c != Quirk.NO_SCRIPT_CASE)
@@ -345,6 +346,17 @@ class QuirksTest {
         cp.injectFault(0, ChargePointErrorCode.HighTemperature, null);
         cp.clearFault(0);
         assertThat(bench.trail(CP, mark)).containsExactly("StatusNotification 1 Faulted", "StatusNotification 1 Available");
+    }
+
+    /** TC_050_1_CS: a fault of the whole station is one of the station itself too. */
+    @SideBySide
+    void stationWideFaultOnConnectorOne() {
+        boot(Quirk.STATION_FAULT_ON_CONNECTOR_ONE);
+        long mark = bench.mark();
+        cp.injectStationFault(ChargePointErrorCode.OtherError, null);
+        bench.barrier(CP);
+        assertThat(bench.trail(CP, mark)).contains("StatusNotification 1 Faulted", "StatusNotification 2 Faulted")
+                .doesNotContain("StatusNotification 0 Faulted");
     }
 
     // ---- case 11

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
-import io.chargecheck.centralsystem.CallFailure;
 import io.chargecheck.centralsystem.JournalEntry;
 import io.chargecheck.ocpp.Action;
 import io.chargecheck.ocpp.ErrorCode;
@@ -53,7 +52,6 @@ import io.chargecheck.ocpp.message.Reservation.CancelReservationRequest;
 import io.chargecheck.ocpp.message.Reservation.CancelReservationStatus;
 import io.chargecheck.ocpp.message.Reservation.ReservationStatus;
 import io.chargecheck.ocpp.message.Reservation.ReserveNowRequest;
-import io.chargecheck.ocpp.message.SmartCharging.ClearChargingProfileRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -64,6 +62,8 @@ import org.junit.jupiter.api.BeforeEach;
 class RemoteCommandsTest {
 
     private static final String CP = "CP-CMD";
+    /** Soft resets in a row: without the fix an answer was lost within this many in each of five runs. */
+    private static final int SOFT_RESETS = 100;
 
     private Bench bench;
     private ChargePointSimulator cp;
@@ -181,6 +181,24 @@ class RemoteCommandsTest {
         assertThat(disconnections(mark)).singleElement().asString().contains("normal closure");
     }
 
+    /**
+     * With no transaction to stop first, a soft reset used to go down in the instant of its answer,
+     * and now and then the central system saw the connection drop without it (as the hard reset did
+     * before it waited a moment): the answer comes first, every time.
+     */
+    @SideBySide
+    void softResetWithoutTransactionIsAnsweredBeforeTheStationGoesDown() {
+        String quick = CP + "-QUICK";
+        bench.boot(bench.config(quick).rebootTime(Duration.ofMillis(10)));
+        for (int reset = 1; reset <= SOFT_RESETS; reset++) {
+            long mark = bench.mark();
+            assertThat(bench.call(quick, new ResetRequest(ResetType.Soft)).status()).as("reset " + reset)
+                    .isEqualTo(ResetStatus.Accepted);
+            bench.awaitTrail(quick, mark, "BootNotification", "StatusNotification 0 Available",
+                    "StatusNotification 1 Available", "StatusNotification 2 Available");
+        }
+    }
+
     @SideBySide
     void triggerMessageAnswersFirstThenSendsEachTriggerableMessage() {
         long mark = bench.mark();
@@ -290,10 +308,6 @@ class RemoteCommandsTest {
 
     @SideBySide
     void unsupportedUnknownAndBrokenCallsGetTheRightCallError() {
-        assertThatThrownBy(() -> bench.call(CP, new ClearChargingProfileRequest(null, null, null, null)))
-                .isInstanceOfSatisfying(CallFailure.class, failure ->
-                        assertThat(failure.callError().orElseThrow().code()).isEqualTo(ErrorCode.NotSupported));
-
         long mark = bench.mark();
         cp.receive("[2,\"x1\",\"Frobnicate\",{}]");
         cp.receive("[2,\"x2\",\"Reset\",{\"type\":\"Sideways\"}]");

@@ -15,10 +15,19 @@ public class ParameterTypes {
         this.world = world;
     }
 
-    /** "the accepted card" and "the rejected card": the id tags configured for the run. */
-    @ParameterType("accepted|rejected")
+    /**
+     * "the accepted card" and "the rejected card": the id tags configured for the run; "the other
+     * card" is another driver's (accepted, no group), "the same-parent card" one
+     * of the accepted card's group (accepted, the same parentIdTag).
+     */
+    @ParameterType("accepted|rejected|other|same-parent")
     public String card(String which) {
-        return which.equals("accepted") ? world.settings().acceptedIdTag() : world.settings().rejectedIdTag();
+        return switch (which) {
+            case "accepted" -> world.settings().acceptedIdTag();
+            case "rejected" -> world.settings().rejectedIdTag();
+            case "other" -> world.settings().otherIdTag();
+            default -> world.settings().sameParentIdTag();
+        };
     }
 
     @ParameterType("Available|Preparing|Charging|SuspendedEVSE|SuspendedEV|Finishing|Reserved|Unavailable|Faulted")

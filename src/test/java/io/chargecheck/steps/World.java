@@ -109,6 +109,8 @@ public final class World {
         if (station == null) {
             return; // the scenario never got a station: its first failure says why
         }
+        // what the central system answered this station during the case (a Rejected boot) ends with it
+        station.bench().centralSystem().responders().forget(station.id());
         try {
             if (ownStation) {
                 station.close(); // nothing of it outlives the scenario, so nothing needs putting back

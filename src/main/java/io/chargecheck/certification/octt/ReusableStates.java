@@ -21,8 +21,10 @@ import io.chargecheck.ocpp.message.LocalAuthListManagement.UpdateStatus;
 import io.chargecheck.ocpp.message.LocalAuthListManagement.UpdateType;
 import io.chargecheck.ocpp.message.Core.AuthorizationStatus;
 import io.chargecheck.ocpp.message.Core.IdTagInfo;
+import io.chargecheck.ocpp.message.Reservation.CancelReservationRequest;
 import io.chargecheck.ocpp.message.Reservation.ReservationStatus;
 import io.chargecheck.ocpp.message.Reservation.ReserveNowRequest;
+import io.chargecheck.ocpp.message.SmartCharging.ChargingProfile;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -65,6 +67,20 @@ public final class ReusableStates {
      * Remembers the transaction in the scene.
      */
     public int charging() {
+        return charging(context.settings().acceptedIdTag(), null);
+    }
+
+    /** Charging with this card (the OCA's "Charging with <Configured Valid IdTag 2>"). */
+    public int charging(String card) {
+        return charging(card, null);
+    }
+
+    /** Charging, with this charging profile in the remote start (TC_059_CS: "with a ChargingProfile"); null for none. */
+    public int charging(ChargingProfile profile) {
+        return charging(context.settings().acceptedIdTag(), profile);
+    }
+
+    private int charging(String card, ChargingProfile profile) {
         boolean authorizeRemote = isTrue(context.platform().readKey("AuthorizeRemoteTxRequests"));
         boolean reserved = isCurrently(ChargePointStatus.Reserved);
         long before = context.evidence().mark();
@@ -72,9 +88,8 @@ public final class ReusableStates {
         if (!reserved) {
             order.awaitInOrder(before, patience(), Expected.status(connector(), ChargePointStatus.Preparing));
         }
-        String card = context.settings().acceptedIdTag();
         long start = context.evidence().mark();
-        RemoteStartStopStatus answer = context.platform().send(new RemoteStartTransactionRequest(connector(), card, null))
+        RemoteStartStopStatus answer = context.platform().send(new RemoteStartTransactionRequest(connector(), card, profile))
                 .status();
         if (answer != RemoteStartStopStatus.Accepted) {
             throw new AssertionError("expected RemoteStartTransaction to be Accepted (reusable state Charging); it was " + answer,
@@ -145,6 +160,17 @@ public final class ReusableStates {
                 context.timeouts().message());
     }
 
+    /** SetConnectorUnavailable for every connector but the one under test (the OCA's "all connectors not under test"). */
+    public void otherConnectorsUnavailable() {
+        for (int other : new io.chargecheck.certification.Statuses(context).allConnectors()) {
+            if (other != 0 && other != connector()) {
+                changeAvailability(other);
+                order.awaitInOrder(context.scene().lastAction, context.timeouts().message(),
+                        Expected.status(other, ChargePointStatus.Unavailable));
+            }
+        }
+    }
+
     private void changeAvailability(int connectorId) {
         AvailabilityStatus status = context.platform().send(new ChangeAvailabilityRequest(connectorId,
                 AvailabilityType.Inoperative)).status();
@@ -164,11 +190,17 @@ public final class ReusableStates {
             throw new AssertionError("expected ReserveNow for connector " + connectorId + " to be Accepted; it was " + status,
                     null);
         }
+        cancelAfterwards(context, reservationId);
         if (connectorId > 0) {
             order.awaitInOrder(context.scene().lastAction, context.timeouts().message(),
                     Expected.status(connectorId, ChargePointStatus.Reserved));
         }
         return reservationId;
+    }
+
+    /** A live charger keeps a reservation after the case unless it is cancelled; one already used or expired is Rejected. */
+    static void cancelAfterwards(Context context, int reservationId) {
+        context.scene().afterwards(() -> context.platform().send(new CancelReservationRequest(reservationId)));
     }
 
     /**
