@@ -1,32 +1,16 @@
 package io.chargecheck.ocpp;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.chargecheck.ocpp.message.AnyText;
-import io.chargecheck.ocpp.message.AnyUri;
+import io.chargecheck.ocpp.Shape.Field;
+import io.chargecheck.ocpp.Shape.Kind;
+import io.chargecheck.ocpp.Shape.Rule;
 import io.chargecheck.ocpp.message.MaxLength;
-import io.chargecheck.ocpp.message.MinItems;
-import io.chargecheck.ocpp.message.MultipleOf;
 import io.chargecheck.ocpp.message.Required;
-import io.chargecheck.ocpp.message.Without;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
-import java.lang.reflect.Type;
-import java.math.BigDecimal;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.HashSet;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -47,19 +31,12 @@ public final class PayloadValidator {
     private static final Pattern DATE_TIME = Pattern.compile(
             "\\d{4}-\\d{2}-\\d{2}[Tt]\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?([Zz]|[+-]\\d{2}:\\d{2})");
 
-    private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
-        @Override
-        protected Shape computeValue(Class<?> type) {
-            return Shape.of(type);
-        }
-    };
-
     private PayloadValidator() {
     }
 
     public static List<Violation> validate(JsonNode payload, Class<?> messageType) {
         List<Violation> violations = new ArrayList<>();
-        checkObject(payload, SHAPES.get(messageType), Set.of(), Where.PAYLOAD, violations);
+        checkObject(payload, Shape.of(messageType), Set.of(), Where.PAYLOAD, violations);
         return violations;
     }
 
@@ -72,7 +49,7 @@ public final class PayloadValidator {
      */
     public static List<Violation> nonPrintableCiStrings(JsonNode payload, Class<?> messageType) {
         List<Violation> found = new ArrayList<>();
-        walkCiStrings(payload, SHAPES.get(messageType), Where.PAYLOAD, found);
+        walkCiStrings(payload, Shape.of(messageType), Where.PAYLOAD, found);
         return found;
     }
 
@@ -80,7 +57,7 @@ public final class PayloadValidator {
         if (node == null || !node.isObject()) {
             return;
         }
-        for (Field field : shape.fields().values()) {
+        for (Field field : shape.inOrder()) {
             JsonNode value = node.get(field.name());
             if (value != null) {
                 walkCiValue(value, field, field.rule(), where.field(field.name()), out);
@@ -114,12 +91,12 @@ public final class PayloadValidator {
 
     /** The wire spelling of an enum constant: its {@code @JsonProperty} name, else its Java name. */
     public static String wireName(Enum<?> constant) {
-        try {
-            JsonProperty property = constant.getDeclaringClass().getField(constant.name()).getAnnotation(JsonProperty.class);
-            return property == null ? constant.name() : property.value();
-        } catch (NoSuchFieldException e) {
-            throw new IllegalStateException(e);
-        }
+        return Shape.wireName(constant);
+    }
+
+    /** The constants a {@link io.chargecheck.ocpp.message.Without} names (see {@link Shape#excludedBy}). */
+    static Set<Enum<?>> excludedBy(io.chargecheck.ocpp.message.Without without) {
+        return Shape.excludedBy(without);
     }
 
     /** {@code excluded}: enum constants not allowed here, by a {@link Without} on a field around this one. */
@@ -135,7 +112,7 @@ public final class PayloadValidator {
                         "is not a field of " + shape.name() + " (allowed: " + String.join(", ", shape.fields().keySet()) + ")"));
             }
         }
-        for (Field field : shape.fields().values()) {
+        for (Field field : shape.inOrder()) {
             JsonNode value = node.get(field.name());
             if (value == null) {
                 if (field.required()) {
@@ -143,7 +120,7 @@ public final class PayloadValidator {
                             "required field is missing"));
                 }
             } else {
-                checkValue(value, field, field.rule(), union(excluded, field.excluded()), where.field(field.name()), out);
+                checkValue(value, field, field.rule(), Shape.union(excluded, field.excluded()), where.field(field.name()), out);
             }
         }
     }
@@ -193,7 +170,7 @@ public final class PayloadValidator {
             out.add(new Violation(ErrorCode.PropertyConstraintViolation, where.path(),
                     length + " characters, at most " + field.maxLength() + " allowed"));
         }
-        if (field.uri() && !isAbsoluteUri(text)) {
+        if (field.uri() && !Shape.isAbsoluteUri(text)) {
             out.add(new Violation(ErrorCode.PropertyConstraintViolation, where.path(), "'" + text + "' is not an absolute URI"));
         }
     }
@@ -242,53 +219,10 @@ public final class PayloadValidator {
             out.add(typeViolation(where, "a string", value));
             return;
         }
-        Set<String> allowed = wireNames(type, excluded);
+        Set<String> allowed = Shape.wireNames(type, excluded);
         if (!allowed.contains(value.textValue())) {
             out.add(new Violation(ErrorCode.PropertyConstraintViolation, where.path(),
                     "'" + value.textValue() + "' is not one of " + String.join(", ", allowed)));
-        }
-    }
-
-    /** An enum's wire names in declaration order, read by reflection once per enum, not once per value checked. */
-    private static final ClassValue<Set<String>> WIRE_NAMES = new ClassValue<>() {
-        @Override
-        protected Set<String> computeValue(Class<?> enumType) {
-            Set<String> names = new LinkedHashSet<>();
-            for (Object constant : enumType.getEnumConstants()) {
-                names.add(wireName((Enum<?>) constant));
-            }
-            return Collections.unmodifiableSet(names);
-        }
-    };
-
-    private static Set<String> wireNames(Class<?> enumType, Set<Enum<?>> excluded) {
-        Set<String> all = WIRE_NAMES.get(enumType);
-        Set<String> allowed = all;
-        for (Enum<?> constant : excluded) { // empty but inside StopTransaction's transactionData
-            if (enumType.isInstance(constant)) {
-                if (allowed == all) {
-                    allowed = new LinkedHashSet<>(all);
-                }
-                allowed.remove(wireName(constant));
-            }
-        }
-        return allowed;
-    }
-
-    private static Set<Enum<?>> union(Set<Enum<?>> outer, Set<Enum<?>> own) {
-        if (own.isEmpty()) {
-            return outer;
-        }
-        Set<Enum<?>> both = new HashSet<>(outer);
-        both.addAll(own);
-        return both;
-    }
-
-    private static boolean isAbsoluteUri(String text) {
-        try {
-            return new URI(text).isAbsolute();
-        } catch (URISyntaxException e) {
-            return false;
         }
     }
 
@@ -339,95 +273,6 @@ public final class PayloadValidator {
                 }
             }
             return to;
-        }
-    }
-
-    /** What a value of a declared type must be, read off the type once: reflection per value was most of the validator's time. */
-    private enum Kind { STRING, INTEGER, NUMBER, BOOLEAN, DATE_TIME, ENUM, RECORD, LIST, UNKNOWN }
-
-    /** {@code element} for a LIST, {@code type} the enum or record class for ENUM and RECORD. */
-    private record Rule(Kind kind, Class<?> type, Rule element) {
-
-        static Rule of(Type declared) {
-            if (declared instanceof ParameterizedType list) {
-                return new Rule(Kind.LIST, null, of(list.getActualTypeArguments()[0]));
-            }
-            Class<?> cls = (Class<?>) declared;
-            Kind kind;
-            if (cls == String.class) {
-                kind = Kind.STRING;
-            } else if (cls == Integer.class) {
-                kind = Kind.INTEGER;
-            } else if (cls == Double.class) {
-                kind = Kind.NUMBER;
-            } else if (cls == Boolean.class) {
-                kind = Kind.BOOLEAN;
-            } else if (cls == Instant.class) {
-                kind = Kind.DATE_TIME;
-            } else if (cls.isEnum()) {
-                kind = Kind.ENUM;
-            } else if (cls.isRecord()) {
-                kind = Kind.RECORD;
-            } else {
-                kind = Kind.UNKNOWN; // a type the model should not have: said when a value of it is checked
-            }
-            return new Rule(kind, cls, null);
-        }
-
-        /** Looked up when used, not when built: a record's shape is made while the shapes around it are. */
-        Shape shape() {
-            return SHAPES.get(type);
-        }
-    }
-
-    private record Field(String name, Rule rule, boolean required, int maxLength, int minItems,
-                         BigDecimal multipleOf, boolean uri, Set<Enum<?>> excluded, boolean anyText) {
-
-        static Field of(RecordComponent component) {
-            MaxLength maxLength = component.getAnnotation(MaxLength.class);
-            MinItems minItems = component.getAnnotation(MinItems.class);
-            MultipleOf multipleOf = component.getAnnotation(MultipleOf.class);
-            return new Field(component.getName(),
-                    Rule.of(component.getGenericType()),
-                    component.isAnnotationPresent(Required.class),
-                    maxLength == null ? 0 : maxLength.value(),
-                    minItems == null ? 0 : minItems.value(),
-                    multipleOf == null ? null : new BigDecimal(multipleOf.value()),
-                    component.isAnnotationPresent(AnyUri.class),
-                    excludedBy(component.getAnnotation(Without.class)),
-                    component.isAnnotationPresent(AnyText.class));
-        }
-    }
-
-    /** The constants a {@link Without} names; a name no constant has is a typo in the model, so it fails loudly. */
-    static Set<Enum<?>> excludedBy(Without without) {
-        if (without == null) {
-            return Set.of();
-        }
-        Set<Enum<?>> excluded = new HashSet<>();
-        for (String value : without.values()) {
-            excluded.add(Arrays.stream(without.type().getEnumConstants())
-                    .filter(constant -> wireName(constant).equals(value))
-                    .findFirst()
-                    .orElseThrow(() -> new IllegalStateException(
-                            "@Without names '" + value + "', which is no value of " + without.type().getSimpleName())));
-        }
-        return Set.copyOf(excluded);
-    }
-
-    private record Shape(String name, Map<String, Field> fields) {
-
-        static Shape of(Class<?> type) {
-            if (!type.isRecord()) {
-                throw new IllegalArgumentException(type + " is not an OCPP message record");
-            }
-            Map<String, Field> fields = new LinkedHashMap<>();
-            for (RecordComponent component : type.getRecordComponents()) {
-                fields.put(component.getName(), Field.of(component));
-            }
-            // Not Map.copyOf: its order changes from run to run, and the order of the fields decides the
-            // order of the violations, so the CALLERROR code (the first one's) and the texts in the report.
-            return new Shape(type.getSimpleName(), Collections.unmodifiableMap(fields));
         }
     }
 }

@@ -5,6 +5,7 @@ import io.chargecheck.ocpp.Frame;
 import io.chargecheck.ocpp.FrameCodec;
 import io.chargecheck.ocpp.MessageCodec;
 import io.chargecheck.ocpp.PayloadValidator;
+import io.chargecheck.ocpp.TypedCall;
 import io.chargecheck.ocpp.message.Core.HeartbeatResponse;
 import io.chargecheck.ocpp.message.Core.MeterValuesResponse;
 import io.chargecheck.ocpp.message.Request;
@@ -41,7 +42,12 @@ public final class CodecBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        double seconds = args.length == 2 && args[0].equals("--seconds") ? Double.parseDouble(args[1]) : 3;
+        double seconds = 3;
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            if (args[i].equals("--seconds")) {
+                seconds = Double.parseDouble(args[i + 1]);
+            }
+        }
         String[] bench = new BenchStation("BENCH-0001", new BenchRun(0)).sampleFrames();
         Map<String, String> frames = new LinkedHashMap<>();
         frames.put("generator MeterValues", GENERATOR_METER_VALUES);
@@ -55,9 +61,23 @@ public final class CodecBenchmark {
         long warm = threads.getCurrentThreadCpuTime() + (long) (2 * seconds * 1e9);
         while (threads.getCurrentThreadCpuTime() < warm) {
             for (String text : frames.values()) {
-                sink += answer(text).length();
+                sink += answer(text, true).length() + answer(text, false).length();
             }
         }
+        // both ways in one run, so that the machine's load at the time weighs on both alike
+        for (boolean onePass : new boolean[] {false, true}) {
+            System.out.println(onePass ? "one pass (TypedCall), as StationSession reads a usual CALL:"
+                    : "the thorough way (tree, validator, binding, CiString walk), as before:");
+            sink += measure(frames, onePass, seconds, threads, self);
+        }
+        if (sink == 42) {
+            System.out.println(); // keeps the work from being optimised away
+        }
+    }
+
+    private static long measure(Map<String, String> frames, boolean onePass, double seconds,
+                                com.sun.management.ThreadMXBean threads, long self) throws Exception {
+        long sink = 0;
         for (Map.Entry<String, String> frame : frames.entrySet()) {
             String text = frame.getValue();
             long deadline;
@@ -67,31 +87,36 @@ public final class CodecBenchmark {
             deadline = cpu0 + (long) (seconds * 1e9);
             while (threads.getCurrentThreadCpuTime() < deadline) {
                 for (int i = 0; i < 1000; i++) {
-                    sink += answer(text).length();
+                    sink += answer(text, onePass).length();
                 }
                 n += 1000;
             }
             long cpu = threads.getCurrentThreadCpuTime() - cpu0;
             long bytes = threads.getThreadAllocatedBytes(self) - bytes0;
-            System.out.printf(Locale.ROOT, "%-24s %5d bytes: %6.2f us CPU, %7.0f bytes allocated per frame (%d frames)%n",
+            System.out.printf(Locale.ROOT, "  %-24s %5d bytes: %6.2f us CPU, %7.0f bytes allocated per frame (%d frames)%n",
                     frame.getKey(), text.length(), cpu / 1e3 / n, (double) bytes / n, n);
         }
-        if (sink == 42) {
-            System.out.println(); // keeps the work from being optimised away
-        }
+        return sink;
     }
 
     /** What StationSession does with a valid CALL of a station, but the journal and the socket. */
-    private static String answer(String text) throws Exception {
+    private static String answer(String text, boolean onePass) throws Exception {
+        TypedCall typed = onePass ? TypedCall.read(text) : null;
+        if (typed != null) {
+            return FrameCodec.writeCallResult(typed.messageId(), response(typed.request()));
+        }
         Frame.Call call = (Frame.Call) FrameCodec.parse(text);
         Action action = Action.fromWire(call.action()).orElseThrow();
         Request<?> request = MessageCodec.decodeRequest(action, call.payload());
         if (!PayloadValidator.nonPrintableCiStrings(call.payload(), action.requestType()).isEmpty()) {
             throw new IllegalStateException("a benchmark frame with a non-ASCII CiString");
         }
-        Response response = request instanceof io.chargecheck.ocpp.message.Core.HeartbeatRequest
+        return FrameCodec.writeCallResult(call.messageId(), response(request));
+    }
+
+    private static Response response(Request<?> request) {
+        return request instanceof io.chargecheck.ocpp.message.Core.HeartbeatRequest
                 ? new HeartbeatResponse(NOW) : new MeterValuesResponse();
-        return FrameCodec.writeCallResult(call.messageId(), response);
     }
 
     private static final Instant NOW = Instant.parse("2026-12-01T22:44:30.123Z");
