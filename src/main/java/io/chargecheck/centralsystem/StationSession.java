@@ -13,6 +13,7 @@ import io.chargecheck.ocpp.MalformedFrameException;
 import io.chargecheck.ocpp.MessageCodec;
 import io.chargecheck.ocpp.PayloadException;
 import io.chargecheck.ocpp.PayloadValidator;
+import io.chargecheck.ocpp.TypedCall;
 import io.chargecheck.ocpp.Untrusted;
 import io.chargecheck.ocpp.Violation;
 import io.chargecheck.ocpp.message.Request;
@@ -52,7 +53,10 @@ public final class StationSession {
     private static final int CALL_IDS_KEPT = 1000;
     /** A frame at debug level: whole for the usual sizes, cut for a flood. */
     private static final int FRAME_SHOWN = 2000;
-    /** Shared and never changed: the stand-in payload of a result frame whose text was written directly. */
+    /**
+     * Shared and never changed: the stand-in payload of a frame the journal gets as text (a result
+     * written directly, a call read in one pass); the journal takes only its type and id from it.
+     */
     private static final ObjectNode NO_PAYLOAD =
             JsonNodeFactory.instance.objectNode();
 
@@ -136,6 +140,13 @@ public final class StationSession {
     }
 
     void onText(String text) {
+        TypedCall typed = TypedCall.read(text);
+        if (typed != null) {
+            // the usual frame, read in one pass; anything else takes the thorough way below, which says what is wrong
+            answer(new Frame.Call(typed.messageId(), typed.action().name(), NO_PAYLOAD), typed.action(), typed.request(), text,
+                    reusedIdProblem(typed.messageId()), null);
+            return;
+        }
         Frame frame;
         try {
             frame = FrameCodec.parse(text);
@@ -227,8 +238,12 @@ public final class StationSession {
             reject(call, action, raw, e.code(), e.getMessage(), reusedId);
             return;
         }
+        answer(call, action, request, raw, reusedId, ciStringProblem(call.payload(), action.requestType()));
+    }
+
+    /** A call of a known action with a valid payload: the rules that depend on what was said before, then the answer. */
+    private void answer(Frame.Call call, Action action, Request<?> request, String raw, String reusedId, String asciiProblem) {
         StationRules.Verdict verdict = rules.check(request);
-        String asciiProblem = ciStringProblem(call.payload(), action.requestType());
         if (verdict.error() != null) {
             reject(call, action, raw, verdict.error(), verdict.problem(), joined(reusedId, asciiProblem));
             return;

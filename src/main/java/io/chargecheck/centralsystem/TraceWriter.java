@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.chargecheck.ocpp.OcppJson;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -61,7 +62,8 @@ final class TraceWriter implements AutoCloseable {
             if (file.getParent() != null) {
                 Files.createDirectories(file.getParent());
             }
-            out = Files.newOutputStream(file);
+            // buffered: a batch of lines goes out in a few system calls, not one per line (flushed per batch)
+            out = new BufferedOutputStream(Files.newOutputStream(file), 64 * 1024);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the OCPP trace to " + file, e);
         }
@@ -93,6 +95,7 @@ final class TraceWriter implements AutoCloseable {
 
     private void writeLoop() {
         ByteArrayOutputStream lineBytes = new ByteArrayOutputStream(1024);
+        InstantText times = new InstantText();
         ArrayDeque<Line> batch = new ArrayDeque<>();
         while (true) {
             synchronized (this) {
@@ -110,7 +113,7 @@ final class TraceWriter implements AutoCloseable {
             try {
                 for (Line line : batch) {
                     lineBytes.reset();
-                    writeLine(line, lineBytes);
+                    writeLine(line, lineBytes, times);
                     line.entry.traceOffset = offset;
                     lineBytes.writeTo(out);
                     offset += lineBytes.size();
@@ -136,13 +139,13 @@ final class TraceWriter implements AutoCloseable {
         }
     }
 
-    private static void writeLine(Line line, OutputStream to) throws IOException {
+    private static void writeLine(Line line, OutputStream to, InstantText times) throws IOException {
         JournalEntry entry = line.entry;
         try (JsonGenerator json = JSON.createGenerator(to)) {
             json.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
             json.writeStartObject();
             json.writeNumberField("seq", entry.seq());
-            json.writeStringField("time", entry.time().toString());
+            json.writeStringField("time", times.of(entry.time()));
             json.writeStringField("station", entry.chargePointId());
             json.writeStringField("direction", entry.direction().name().toLowerCase(Locale.ROOT));
             json.writeStringField("kind", entry.kind().name().toLowerCase(Locale.ROOT));

@@ -1,32 +1,16 @@
 package io.chargecheck.ocpp;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.chargecheck.ocpp.message.AnyText;
-import io.chargecheck.ocpp.message.AnyUri;
+import io.chargecheck.ocpp.Shape.Field;
+import io.chargecheck.ocpp.Shape.Kind;
+import io.chargecheck.ocpp.Shape.Rule;
 import io.chargecheck.ocpp.message.MaxLength;
-import io.chargecheck.ocpp.message.MinItems;
-import io.chargecheck.ocpp.message.MultipleOf;
 import io.chargecheck.ocpp.message.Required;
-import io.chargecheck.ocpp.message.Without;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
-import java.lang.reflect.Type;
-import java.math.BigDecimal;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.HashSet;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -47,19 +31,12 @@ public final class PayloadValidator {
     private static final Pattern DATE_TIME = Pattern.compile(
             "\\d{4}-\\d{2}-\\d{2}[Tt]\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?([Zz]|[+-]\\d{2}:\\d{2})");
 
-    private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
-        @Override
-        protected Shape computeValue(Class<?> type) {
-            return Shape.of(type);
-        }
-    };
-
     private PayloadValidator() {
     }
 
     public static List<Violation> validate(JsonNode payload, Class<?> messageType) {
         List<Violation> violations = new ArrayList<>();
-        checkObject(payload, SHAPES.get(messageType), Set.of(), "", violations);
+        checkObject(payload, Shape.of(messageType), Set.of(), Where.PAYLOAD, violations);
         return violations;
     }
 
@@ -72,164 +49,154 @@ public final class PayloadValidator {
      */
     public static List<Violation> nonPrintableCiStrings(JsonNode payload, Class<?> messageType) {
         List<Violation> found = new ArrayList<>();
-        walkCiStrings(payload, SHAPES.get(messageType), "", found);
+        walkCiStrings(payload, Shape.of(messageType), Where.PAYLOAD, found);
         return found;
     }
 
-    private static void walkCiStrings(JsonNode node, Shape shape, String path, List<Violation> out) {
+    private static void walkCiStrings(JsonNode node, Shape shape, Where where, List<Violation> out) {
         if (node == null || !node.isObject()) {
             return;
         }
-        for (Field field : shape.fields().values()) {
+        for (Field field : shape.inOrder()) {
             JsonNode value = node.get(field.name());
             if (value != null) {
-                walkCiValue(value, field, field.type(), join(path, field.name()), out);
+                walkCiValue(value, field, field.rule(), where.field(field.name()), out);
             }
         }
     }
 
-    private static void walkCiValue(JsonNode value, Field field, Type type, String path, List<Violation> out) {
-        if (type instanceof ParameterizedType list) {
+    private static void walkCiValue(JsonNode value, Field field, Rule rule, Where where, List<Violation> out) {
+        if (rule.kind() == Kind.LIST) {
             if (value.isArray()) {
                 for (int i = 0; i < value.size(); i++) {
-                    walkCiValue(value.get(i), field, list.getActualTypeArguments()[0], path + "[" + i + "]", out);
+                    walkCiValue(value.get(i), field, rule.element(), where.element(i), out);
                 }
             }
             return;
         }
-        Class<?> cls = (Class<?>) type;
-        if (cls == String.class && field.maxLength() > 0 && !field.anyText() && value.isTextual()) {
+        if (rule.kind() == Kind.STRING && field.maxLength() > 0 && !field.anyText() && value.isTextual()) {
             String text = value.textValue();
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
                 if (c < 0x20 || c > 0x7e) {
-                    out.add(new Violation(ErrorCode.PropertyConstraintViolation, path, String.format(
+                    out.add(new Violation(ErrorCode.PropertyConstraintViolation, where.path(), String.format(
                             "a CiString holds printable ASCII only; character %d is U+%04X", i + 1, (int) c)));
                     break;
                 }
             }
-        } else if (cls.isRecord()) {
-            walkCiStrings(value, SHAPES.get(cls), path, out);
+        } else if (rule.kind() == Kind.RECORD) {
+            walkCiStrings(value, rule.shape(), where, out);
         }
     }
 
     /** The wire spelling of an enum constant: its {@code @JsonProperty} name, else its Java name. */
     public static String wireName(Enum<?> constant) {
-        try {
-            JsonProperty property = constant.getDeclaringClass().getField(constant.name()).getAnnotation(JsonProperty.class);
-            return property == null ? constant.name() : property.value();
-        } catch (NoSuchFieldException e) {
-            throw new IllegalStateException(e);
-        }
+        return Shape.wireName(constant);
+    }
+
+    /** The constants a {@link io.chargecheck.ocpp.message.Without} names (see {@link Shape#excludedBy}). */
+    static Set<Enum<?>> excludedBy(io.chargecheck.ocpp.message.Without without) {
+        return Shape.excludedBy(without);
     }
 
     /** {@code excluded}: enum constants not allowed here, by a {@link Without} on a field around this one. */
-    private static void checkObject(JsonNode node, Shape shape, Set<Enum<?>> excluded, String path, List<Violation> out) {
+    private static void checkObject(JsonNode node, Shape shape, Set<Enum<?>> excluded, Where where, List<Violation> out) {
         if (!node.isObject()) {
-            out.add(new Violation(ErrorCode.TypeConstraintViolation, path, "must be an object, was " + jsonType(node)));
+            out.add(new Violation(ErrorCode.TypeConstraintViolation, where.path(), "must be an object, was " + jsonType(node)));
             return;
         }
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!shape.fields().containsKey(name)) {
-                out.add(new Violation(ErrorCode.FormationViolation, join(path, name),
+                out.add(new Violation(ErrorCode.FormationViolation, where.field(name).path(),
                         "is not a field of " + shape.name() + " (allowed: " + String.join(", ", shape.fields().keySet()) + ")"));
             }
         }
-        for (Field field : shape.fields().values()) {
+        for (Field field : shape.inOrder()) {
             JsonNode value = node.get(field.name());
-            String fieldPath = join(path, field.name());
             if (value == null) {
                 if (field.required()) {
-                    out.add(new Violation(ErrorCode.OccurenceConstraintViolation, fieldPath, "required field is missing"));
+                    out.add(new Violation(ErrorCode.OccurenceConstraintViolation, where.field(field.name()).path(),
+                            "required field is missing"));
                 }
             } else {
-                checkValue(value, field, field.type(), union(excluded, field.excluded()), fieldPath, out);
+                checkValue(value, field, field.rule(), Shape.union(excluded, field.excluded()), where.field(field.name()), out);
             }
         }
     }
 
-    private static void checkValue(JsonNode value, Field field, Type type, Set<Enum<?>> excluded, String path,
+    private static void checkValue(JsonNode value, Field field, Rule rule, Set<Enum<?>> excluded, Where where,
                                    List<Violation> out) {
-        if (type instanceof ParameterizedType list) {
-            checkList(value, field, list.getActualTypeArguments()[0], excluded, path, out);
-            return;
-        }
-        Class<?> cls = (Class<?>) type;
-        if (cls == String.class) {
-            checkString(value, field, path, out);
-        } else if (cls == Integer.class) {
-            checkInteger(value, path, out);
-        } else if (cls == Double.class) {
-            checkNumber(value, field, path, out);
-        } else if (cls == Boolean.class) {
-            if (!value.isBoolean()) {
-                out.add(typeViolation(path, "a boolean", value));
+        switch (rule.kind()) {
+            case LIST -> checkList(value, field, rule.element(), excluded, where, out);
+            case STRING -> checkString(value, field, where, out);
+            case INTEGER -> checkInteger(value, where, out);
+            case NUMBER -> checkNumber(value, field, where, out);
+            case BOOLEAN -> {
+                if (!value.isBoolean()) {
+                    out.add(typeViolation(where, "a boolean", value));
+                }
             }
-        } else if (cls == Instant.class) {
-            checkDateTime(value, path, out);
-        } else if (cls.isEnum()) {
-            checkEnum(value, cls, excluded, path, out);
-        } else if (cls.isRecord()) {
-            checkObject(value, SHAPES.get(cls), excluded, path, out);
-        } else {
-            throw new IllegalStateException("no OCPP rule for " + cls + " at " + path);
+            case DATE_TIME -> checkDateTime(value, where, out);
+            case ENUM -> checkEnum(value, rule.type(), excluded, where, out);
+            case RECORD -> checkObject(value, rule.shape(), excluded, where, out);
+            case UNKNOWN -> throw new IllegalStateException("no OCPP rule for " + rule.type() + " at " + where.path());
         }
     }
 
-    private static void checkList(JsonNode value, Field field, Type element, Set<Enum<?>> excluded, String path,
+    private static void checkList(JsonNode value, Field field, Rule element, Set<Enum<?>> excluded, Where where,
                                   List<Violation> out) {
         if (!value.isArray()) {
-            out.add(typeViolation(path, "an array", value));
+            out.add(typeViolation(where, "an array", value));
             return;
         }
         if (field.minItems() > 0 && value.size() < field.minItems()) {
-            out.add(new Violation(ErrorCode.OccurenceConstraintViolation, path,
+            out.add(new Violation(ErrorCode.OccurenceConstraintViolation, where.path(),
                     "must hold at least " + field.minItems() + " element(s), was empty"));
         }
         for (int i = 0; i < value.size(); i++) {
-            checkValue(value.get(i), field, element, excluded, path + "[" + i + "]", out);
+            checkValue(value.get(i), field, element, excluded, where.element(i), out);
         }
     }
 
-    private static void checkString(JsonNode value, Field field, String path, List<Violation> out) {
+    private static void checkString(JsonNode value, Field field, Where where, List<Violation> out) {
         if (!value.isTextual()) {
-            out.add(typeViolation(path, "a string", value));
+            out.add(typeViolation(where, "a string", value));
             return;
         }
         String text = value.textValue();
         int length = text.codePointCount(0, text.length());
         if (field.maxLength() > 0 && length > field.maxLength()) {
-            out.add(new Violation(ErrorCode.PropertyConstraintViolation, path,
+            out.add(new Violation(ErrorCode.PropertyConstraintViolation, where.path(),
                     length + " characters, at most " + field.maxLength() + " allowed"));
         }
-        if (field.uri() && !isAbsoluteUri(text)) {
-            out.add(new Violation(ErrorCode.PropertyConstraintViolation, path, "'" + text + "' is not an absolute URI"));
+        if (field.uri() && !Shape.isAbsoluteUri(text)) {
+            out.add(new Violation(ErrorCode.PropertyConstraintViolation, where.path(), "'" + text + "' is not an absolute URI"));
         }
     }
 
-    private static void checkInteger(JsonNode value, String path, List<Violation> out) {
+    private static void checkInteger(JsonNode value, Where where, List<Violation> out) {
         if (!value.isIntegralNumber()) {
-            out.add(typeViolation(path, "an integer", value));
+            out.add(typeViolation(where, "an integer", value));
         } else if (!value.canConvertToInt()) {
-            out.add(new Violation(ErrorCode.PropertyConstraintViolation, path, value + " is outside the 32-bit integer range"));
+            out.add(new Violation(ErrorCode.PropertyConstraintViolation, where.path(), value + " is outside the 32-bit integer range"));
         }
     }
 
-    private static void checkNumber(JsonNode value, Field field, String path, List<Violation> out) {
+    private static void checkNumber(JsonNode value, Field field, Where where, List<Violation> out) {
         if (!value.isNumber()) {
-            out.add(typeViolation(path, "a number", value));
+            out.add(typeViolation(where, "a number", value));
             return;
         }
         if (field.multipleOf() != null && value.decimalValue().remainder(field.multipleOf()).signum() != 0) {
-            out.add(new Violation(ErrorCode.PropertyConstraintViolation, path,
+            out.add(new Violation(ErrorCode.PropertyConstraintViolation, where.path(),
                     value + " is not a multiple of " + field.multipleOf().toPlainString()));
         }
     }
 
-    private static void checkDateTime(JsonNode value, String path, List<Violation> out) {
+    private static void checkDateTime(JsonNode value, Where where, List<Violation> out) {
         if (!value.isTextual()) {
-            out.add(typeViolation(path, "a date-time string", value));
+            out.add(typeViolation(where, "a date-time string", value));
             return;
         }
         String text = value.textValue();
@@ -242,64 +209,25 @@ public final class PayloadValidator {
             }
         }
         if (!valid) {
-            out.add(new Violation(ErrorCode.PropertyConstraintViolation, path,
+            out.add(new Violation(ErrorCode.PropertyConstraintViolation, where.path(),
                     "'" + text + "' is not an RFC 3339 date-time with time zone, e.g. 2026-11-23T12:00:00Z"));
         }
     }
 
-    private static void checkEnum(JsonNode value, Class<?> type, Set<Enum<?>> excluded, String path, List<Violation> out) {
+    private static void checkEnum(JsonNode value, Class<?> type, Set<Enum<?>> excluded, Where where, List<Violation> out) {
         if (!value.isTextual()) {
-            out.add(typeViolation(path, "a string", value));
+            out.add(typeViolation(where, "a string", value));
             return;
         }
-        Set<String> allowed = wireNames(type, excluded);
+        Set<String> allowed = Shape.wireNames(type, excluded);
         if (!allowed.contains(value.textValue())) {
-            out.add(new Violation(ErrorCode.PropertyConstraintViolation, path,
+            out.add(new Violation(ErrorCode.PropertyConstraintViolation, where.path(),
                     "'" + value.textValue() + "' is not one of " + String.join(", ", allowed)));
         }
     }
 
-    /** An enum's wire names in declaration order, read by reflection once per enum, not once per value checked. */
-    private static final ClassValue<Set<String>> WIRE_NAMES = new ClassValue<>() {
-        @Override
-        protected Set<String> computeValue(Class<?> enumType) {
-            Set<String> names = new LinkedHashSet<>();
-            for (Object constant : enumType.getEnumConstants()) {
-                names.add(wireName((Enum<?>) constant));
-            }
-            return Collections.unmodifiableSet(names);
-        }
-    };
-
-    private static Set<String> wireNames(Class<?> enumType, Set<Enum<?>> excluded) {
-        Set<String> all = WIRE_NAMES.get(enumType);
-        if (excluded.stream().noneMatch(enumType::isInstance)) {
-            return all;
-        }
-        Set<String> allowed = new LinkedHashSet<>(all);
-        excluded.stream().filter(enumType::isInstance).map(PayloadValidator::wireName).forEach(allowed::remove);
-        return allowed;
-    }
-
-    private static Set<Enum<?>> union(Set<Enum<?>> outer, Set<Enum<?>> own) {
-        if (own.isEmpty()) {
-            return outer;
-        }
-        Set<Enum<?>> both = new HashSet<>(outer);
-        both.addAll(own);
-        return both;
-    }
-
-    private static boolean isAbsoluteUri(String text) {
-        try {
-            return new URI(text).isAbsolute();
-        } catch (URISyntaxException e) {
-            return false;
-        }
-    }
-
-    private static Violation typeViolation(String path, String expected, JsonNode value) {
-        return new Violation(ErrorCode.TypeConstraintViolation, path, "must be " + expected + ", was " + jsonType(value));
+    private static Violation typeViolation(Where where, String expected, JsonNode value) {
+        return new Violation(ErrorCode.TypeConstraintViolation, where.path(), "must be " + expected + ", was " + jsonType(value));
     }
 
     private static String jsonType(JsonNode node) {
@@ -314,57 +242,37 @@ public final class PayloadValidator {
         };
     }
 
-    private static String join(String path, String name) {
-        return path.isEmpty() ? name : path + "." + name;
-    }
+    /**
+     * Where a value is in the payload. The walk makes one for each value it looks at, and spells
+     * it out ({@code meterValue[0].sampledValue[2].measurand}) only for a violation: a valid payload
+     * costs no path text.
+     */
+    private record Where(Where parent, String name, int index) {
 
-    private record Field(String name, Type type, boolean required, int maxLength, int minItems, BigDecimal multipleOf,
-                         boolean uri, Set<Enum<?>> excluded, boolean anyText) {
+        static final Where PAYLOAD = new Where(null, null, -1);
 
-        static Field of(RecordComponent component) {
-            MaxLength maxLength = component.getAnnotation(MaxLength.class);
-            MinItems minItems = component.getAnnotation(MinItems.class);
-            MultipleOf multipleOf = component.getAnnotation(MultipleOf.class);
-            return new Field(component.getName(), component.getGenericType(),
-                    component.isAnnotationPresent(Required.class),
-                    maxLength == null ? 0 : maxLength.value(),
-                    minItems == null ? 0 : minItems.value(),
-                    multipleOf == null ? null : new BigDecimal(multipleOf.value()),
-                    component.isAnnotationPresent(AnyUri.class),
-                    excludedBy(component.getAnnotation(Without.class)),
-                    component.isAnnotationPresent(AnyText.class));
+        Where field(String fieldName) {
+            return new Where(this, fieldName, -1);
         }
-    }
 
-    /** The constants a {@link Without} names; a name no constant has is a typo in the model, so it fails loudly. */
-    static Set<Enum<?>> excludedBy(Without without) {
-        if (without == null) {
-            return Set.of();
+        Where element(int i) {
+            return new Where(this, null, i);
         }
-        Set<Enum<?>> excluded = new HashSet<>();
-        for (String value : without.values()) {
-            excluded.add(Arrays.stream(without.type().getEnumConstants())
-                    .filter(constant -> wireName(constant).equals(value))
-                    .findFirst()
-                    .orElseThrow(() -> new IllegalStateException(
-                            "@Without names '" + value + "', which is no value of " + without.type().getSimpleName())));
+
+        String path() {
+            return parent == null ? "" : spell(new StringBuilder()).toString();
         }
-        return Set.copyOf(excluded);
-    }
 
-    private record Shape(String name, Map<String, Field> fields) {
-
-        static Shape of(Class<?> type) {
-            if (!type.isRecord()) {
-                throw new IllegalArgumentException(type + " is not an OCPP message record");
+        private StringBuilder spell(StringBuilder to) {
+            if (parent != null) {
+                parent.spell(to);
+                if (name == null) {
+                    to.append('[').append(index).append(']');
+                } else {
+                    to.append(to.length() == 0 ? "" : ".").append(name);
+                }
             }
-            Map<String, Field> fields = new LinkedHashMap<>();
-            for (RecordComponent component : type.getRecordComponents()) {
-                fields.put(component.getName(), Field.of(component));
-            }
-            // Not Map.copyOf: its order changes from run to run, and the order of the fields decides the
-            // order of the violations, so the CALLERROR code (the first one's) and the texts in the report.
-            return new Shape(type.getSimpleName(), Collections.unmodifiableMap(fields));
+            return to;
         }
     }
 }

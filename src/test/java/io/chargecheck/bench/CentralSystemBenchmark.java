@@ -297,6 +297,15 @@ public final class CentralSystemBenchmark {
                     (after.process - before.process) / 1e3 / n, (after.server - before.server) / 1e3 / n,
                     (after.clients - before.clients) / 1e3 / n,
                     ((after.process - after.server - after.clients) - (before.process - before.server - before.clients)) / 1e3 / n);
+            out.line("                  central system: selector %.0f (socket reads and writes), workers %.0f (frames to answers)",
+                    (after.selector - before.selector) / 1e3 / n, (after.workers - before.workers) / 1e3 / n);
+            // allocation per round trip does not depend on the machine's load at all: the figure for the GC lever
+            out.line("garbage           central system %.1f KB allocated per round trip, trace writer %.1f KB;"
+                            + " %d collections, %d ms in GC pauses (%.1f us per round trip); trace writer CPU %.0f us (in rest)",
+                    (after.serverAllocated - before.serverAllocated) / 1024.0 / n,
+                    (after.traceWriterAllocated - before.traceWriterAllocated) / 1024.0 / n,
+                    after.gcCount - before.gcCount, after.gcMillis - before.gcMillis,
+                    (after.gcMillis - before.gcMillis) * 1e3 / n, (after.traceWriter - before.traceWriter) / 1e3 / n);
         }
         if (before.machineTotalTicks >= 0) {
             int cores = Runtime.getRuntime().availableProcessors();
@@ -355,6 +364,16 @@ public final class CentralSystemBenchmark {
         long process;
         long server;
         long clients;
+        /** CPU of the thread that writes the trace: part of "rest", shown apart so that its share is known. */
+        long traceWriter;
+        /** Bytes allocated by the central system's threads (the trace writer's apart): the garbage a round trip leaves. */
+        long serverAllocated;
+        long traceWriterAllocated;
+        long gcCount;
+        long gcMillis;
+        /** The central system's CPU split: Java-WebSocket's selector (socket reads and writes) and its workers (the OCPP). */
+        long selector;
+        long workers;
         /** Busy time of the whole machine, every process, in clock ticks; -1 where /proc/stat is not there. */
         long machineBusyTicks = -1;
         long machineTotalTicks = -1;
@@ -367,8 +386,25 @@ public final class CentralSystemBenchmark {
             if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
                 snapshot.process = os.getProcessCpuTime();
             }
+            com.sun.management.ThreadMXBean allocations = threads instanceof com.sun.management.ThreadMXBean a ? a : null;
+            for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                snapshot.gcCount += Math.max(0, gc.getCollectionCount());
+                snapshot.gcMillis += Math.max(0, gc.getCollectionTime());
+            }
             for (Thread thread : Thread.getAllStackTraces().keySet()) {
                 long cpu = Math.max(0, threads.getThreadCpuTime(thread.getId()));
+                long allocated = allocations == null ? 0 : Math.max(0, allocations.getThreadAllocatedBytes(thread.getId()));
+                if (isCentralSystemThread(thread.getName())) {
+                    snapshot.serverAllocated += allocated;
+                    if (thread.getName().startsWith("WebSocketSelector")) {
+                        snapshot.selector += cpu;
+                    } else if (thread.getName().startsWith("WebSocketWorker")) {
+                        snapshot.workers += cpu;
+                    }
+                } else if (thread.getName().equals("ocpp-trace-writer")) {
+                    snapshot.traceWriter += cpu;
+                    snapshot.traceWriterAllocated += allocated;
+                }
                 if (clientThreads.contains(thread.getId())) {
                     snapshot.clients += cpu;
                 } else if (isCentralSystemThread(thread.getName())) {

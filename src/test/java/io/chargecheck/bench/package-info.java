@@ -44,6 +44,10 @@
  * <b>cpu per round trip</b> divides those CPU times by the round trips: it hardly depends on
  * load or on other processes, so it is the figure to compare a change by. The machine line says
  * how busy the whole machine was; other processes on the same cores disturb every other figure.</li>
+ * <li><b>garbage</b>: bytes the central system's threads allocated per round trip (and the trace
+ * writer's), the young collections and their pause time in the measured period, and the trace
+ * writer's CPU, which "rest" includes. Allocation per round trip does not depend on the machine's
+ * load at all: it is the figure for how much work a change leaves to the collector.</li>
  * <li><b>heap used</b> at the end of the measured period, and what is retained after a GC: mostly
  * the journal, within its memory budget (every frame is in the trace).</li>
  * <li><b>journal</b> and <b>trace</b>: whether the journal recorded exactly the frames the clients
