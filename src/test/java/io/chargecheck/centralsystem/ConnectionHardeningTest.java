@@ -49,7 +49,7 @@ class ConnectionHardeningTest {
     }
 
     /** Short enough for a test, long enough for a WebSocket handshake on a busy machine. */
-    private static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(1);
+    private static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(2);
 
     private static CentralSystemConfig.Builder config() {
         return CentralSystemConfig.builder().handshakeTimeout(HANDSHAKE_TIMEOUT);
@@ -162,8 +162,8 @@ class ConnectionHardeningTest {
         assertThat(silent.getInputStream().read()).as("the silent one closed").isEqualTo(-1);
         assertThat(half.getInputStream().read()).as("the half-sent one closed").isEqualTo(-1);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(refusals())
-                .anySatisfy(line -> assertThat(line).contains("it connected and sent nothing within 1 s"))
-                .anySatisfy(line -> assertThat(line).contains("it sent only part of an HTTP upgrade request within 1 s")
+                .anySatisfy(line -> assertThat(line).contains("it connected and sent nothing within 2 s"))
+                .anySatisfy(line -> assertThat(line).contains("it sent only part of an HTTP upgrade request within 2 s")
                         .contains("GET /ocpp/HALF HTTP/1.1\\u000d\\u000aHost")));
         good.assertServed();
     }
