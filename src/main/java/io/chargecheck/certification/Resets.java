@@ -71,7 +71,24 @@ public final class Resets {
         context.scene().rebootRequired.clear();
         reset(ResetType.Soft);
         assertCameBack();
+        settleAfterBoot();
         context.observations().note(String.join(", ", keys) + " answered RebootRequired: applied by a soft reset");
+    }
+
+    /**
+     * The boot is answered before the station has taken the answer in: what the case does next
+     * (a card at the reader) could meet a station not yet in service. Its StatusNotification for
+     * the case's connector after the boot says it is; when none comes, the case's own checks judge.
+     */
+    private void settleAfterBoot() {
+        int connector = context.connector();
+        try {
+            context.evidence().next(io.chargecheck.ocpp.message.Core.StatusNotificationRequest.class)
+                    .matching("for connector " + connector, s -> s.connectorId() == connector)
+                    .after(bootSeq).within(context.timeouts().message());
+        } catch (AssertionError notYet) {
+            // not this step's verdict to give
+        }
     }
 
     public void assertCameBack() {

@@ -57,7 +57,7 @@ class OcttSelfTest {
             Variant.LATE_FINISHING, "@TC_003_CS or @TC_012_CS or @TC_016_CS or @TC_032_1_CS or @TC_068_CS",
             Variant.NO_AUTH_CACHE, "@TC_007_CS or @TC_008_CS or @TC_037_1_CS or @TC_039_CS or @TC_061_CS",
             Variant.RECONNECT_WITHOUT_BOOT, "@TC_001_CS or @TC_013_CS or @TC_036_CS or @TC_085_CS",
-            Variant.REBOOT_REQUIRED_KEYS, "@TC_002_CS or @TC_021_CS or @TC_036_CS or @TC_070_CS or @TC_071_CS",
+            Variant.REBOOT_REQUIRED_KEYS, "@TC_002_CS or @TC_004_1_CS or @TC_021_CS or @TC_036_CS or @TC_070_CS or @TC_071_CS",
             Variant.NOTIFICATIONS_BEFORE_ANSWER, "@firmware or @diagnostics",
             Variant.SLOW_REPLAY, "@TC_036_CS or @TC_038_CS or @TC_039_CS",
             Variant.NO_EV_SIDE_DISCONNECT_KEY, "@TC_005_1_CS or @TC_005_2_CS or @TC_005_3_CS");
