@@ -68,7 +68,9 @@ public final class SimulatedStation implements StationDriver {
         for (io.chargecheck.centralsystem.SecurityProfile each : bench.centralSystem().securityProfiles()) {
             urls.put(each.number(), java.net.URI.create(bench.centralSystem().urlFor(each).orElseThrow()));
         }
+        // its key pair, CSR and first TLS handshakes took over 10 s to switch on with a hundred runs side by side
         builder.centralSystemUrl(urls.get(profile))
+                .controlTimeout(java.time.Duration.ofSeconds(30))
                 .password(certificates.authorizationKey())
                 .security(new io.chargecheck.simulator.SecuritySetup(profile, urls,
                         profile >= 2 ? java.util.List.of(certificates.authority().rootPem()) : java.util.List.of(),
