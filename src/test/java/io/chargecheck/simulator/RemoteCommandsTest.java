@@ -64,6 +64,7 @@ class RemoteCommandsTest {
     private static final String CP = "CP-CMD";
     /** Soft resets in a row: without the fix an answer was lost within this many in each of five runs. */
     private static final int SOFT_RESETS = 100;
+    private static final int HARD_RESETS = 20;
 
     private Bench bench;
     private ChargePointSimulator cp;
@@ -193,6 +194,20 @@ class RemoteCommandsTest {
         for (int reset = 1; reset <= SOFT_RESETS; reset++) {
             long mark = bench.mark();
             assertThat(bench.call(quick, new ResetRequest(ResetType.Soft)).status()).as("reset " + reset)
+                    .isEqualTo(ResetStatus.Accepted);
+            bench.awaitTrail(quick, mark, "BootNotification", "StatusNotification 0 Available",
+                    "StatusNotification 1 Available", "StatusNotification 2 Available");
+        }
+    }
+
+    /** After every hard reset, every connector reports again (once, connector 0 alone was seen). */
+    @SideBySide
+    void hardResetsInARowEachEndWithEveryConnectorReported() {
+        String quick = CP + "-HARD";
+        bench.boot(bench.config(quick).rebootTime(Duration.ofMillis(10)));
+        for (int reset = 1; reset <= HARD_RESETS; reset++) {
+            long mark = bench.mark();
+            assertThat(bench.call(quick, new ResetRequest(ResetType.Hard)).status()).as("reset " + reset)
                     .isEqualTo(ResetStatus.Accepted);
             bench.awaitTrail(quick, mark, "BootNotification", "StatusNotification 0 Available",
                     "StatusNotification 1 Available", "StatusNotification 2 Available");
