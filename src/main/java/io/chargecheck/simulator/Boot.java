@@ -128,6 +128,20 @@ final class Boot {
             return CompletableFuture.completedFuture(null);
         }
         log.info("on backup power: stopping the transactions before going down");
+        CompletableFuture<Void> down = new CompletableFuture<>();
+        stopTransactionsThen(reason, () -> {
+            switchOff(reason, true, "power lost, backup power used up");
+            down.complete(null);
+        });
+        return down;
+    }
+
+    /**
+     * Stops the running transactions with {@code reason} while the connection is up, and once
+     * their StopTransactions are answered and what the station holds back is reported too
+     * (Finishing, with late-finishing) and sent, goes on with {@code then}: a graceful way down.
+     */
+    private void stopTransactionsThen(Reason reason, Runnable then) {
         List<CompletableFuture<?>> stops = new ArrayList<>();
         for (Connector c : station.chargingConnectors()) {
             Outbox.Outgoing<?> stop = station.transactions.stop(c, reason, null);
@@ -135,16 +149,10 @@ final class Boot {
                 stops.add(stop.answer);
             }
         }
-        CompletableFuture<Void> down = new CompletableFuture<>();
         station.commands.afterAnswers(stops, () -> {
-            // what it reports late it reports now, while it still can (Finishing, with late-finishing)
             station.execute(() -> Arrays.stream(station.connectors).forEach(c -> c.heldStatus = null));
-            station.execute(() -> station.outbox.drained().whenComplete((ok, error) -> {
-                switchOff(reason, true, "power lost, backup power used up");
-                down.complete(null);
-            }));
+            station.execute(() -> station.outbox.drained().whenComplete((ok, error) -> then.run()));
         });
-        return down;
     }
 
     /** Power off, and on again after the reboot time. */
@@ -332,19 +340,8 @@ final class Boot {
      * reboot, a moment after the last answer (with nothing to stop, the Reset's own) has left.
      */
     private void softReset() {
-        List<CompletableFuture<?>> stops = new ArrayList<>();
-        for (Connector c : station.chargingConnectors()) {
-            Outbox.Outgoing<?> stop = station.transactions.stop(c, resetReason(Reason.SoftReset), null);
-            if (stop != null && station.outbox.isOnline()) {
-                stops.add(stop.answer);
-            }
-        }
-        station.commands.afterAnswers(stops, () -> {
-            // a graceful reset reports what it holds back first (Finishing, with late-finishing), as a backup power cut does
-            station.execute(() -> Arrays.stream(station.connectors).forEach(c -> c.heldStatus = null));
-            station.execute(() -> station.outbox.drained().whenComplete((ok, error) -> station.schedule(
-                    () -> reboot(resetReason(Reason.SoftReset), true, "soft reset"), ANSWER_LEAVES)));
-        });
+        Reason reason = resetReason(Reason.SoftReset);
+        stopTransactionsThen(reason, () -> station.schedule(() -> reboot(reason, true, "soft reset"), ANSWER_LEAVES));
     }
 
     private Reason resetReason(Reason reason) {

@@ -184,9 +184,8 @@ public final class StationConfiguration {
             new io.chargecheck.certification.Resets(context).applyRebootRequiredChanges();
             answer = context.platform().send(new GetConfigurationRequest(List.of(METER_INTERVAL)));
         }
-        Optional<KeyValue> key = answer.configurationKey() == null ? Optional.empty() : answer.configurationKey().stream()
-                .filter(k -> k.key().equalsIgnoreCase(METER_INTERVAL)).findFirst();
-        String value = key.map(KeyValue::value).map(String::strip).orElse(null);
+        Optional<KeyValue> key = meterIntervalIn(answer);
+        String value = valueIn(answer);
         if (!valueSet.equals(value)) {
             throw new AssertionError("expected GetConfiguration to return " + METER_INTERVAL + " = " + valueSet
                     + ", the value just set; it returned " + (key.isEmpty() ? "no such key"
@@ -194,10 +193,13 @@ public final class StationConfiguration {
         }
     }
 
+    private static Optional<KeyValue> meterIntervalIn(GetConfigurationResponse answer) {
+        return answer.configurationKey() == null ? Optional.empty() : answer.configurationKey().stream()
+                .filter(k -> k.key().equalsIgnoreCase(METER_INTERVAL)).findFirst();
+    }
+
     private static String valueIn(GetConfigurationResponse answer) {
-        return answer.configurationKey() == null ? null : answer.configurationKey().stream()
-                .filter(k -> k.key().equalsIgnoreCase(METER_INTERVAL)).findFirst()
-                .map(KeyValue::value).map(String::strip).orElse(null);
+        return meterIntervalIn(answer).map(KeyValue::value).map(String::strip).orElse(null);
     }
 
     /** Key names, some of them the station's own (the list it gave, its unknownKey), as a failure may show them. */
