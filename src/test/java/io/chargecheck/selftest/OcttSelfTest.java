@@ -77,6 +77,12 @@ class OcttSelfTest {
                         assertThat(result.runError()).as(result.toString()).isNull();
                         assertThat(result.failedCaseIds()).as(result.toString()).isEmpty();
                         assertThat(result.scenarios()).as(result.toString()).isNotEmpty();
+                        if (touched.getKey() == Variant.NO_AUTH_CACHE && !wholeMatrix) {
+                            // a station without a cache is not one the cache cases are for: not applicable, not "not tested"
+                            assertThat(result.scenarios()).filteredOn(o -> Set.of("TC_007_CS", "TC_061_CS").contains(o.caseId().id()))
+                                    .as(result.toString()).isNotEmpty().allSatisfy(o -> assertThat(o.error())
+                                            .hasMessageStartingWith(io.chargecheck.certification.Applicability.NOT_APPLICABLE));
+                        }
                     }));
         }
         tests.add(dynamicTest("every variant has its OCA cases, or says why not", () -> assertThat(
