@@ -6,7 +6,9 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
+import org.java_websocket.WebSocketImpl;
 import org.java_websocket.WrappedByteChannel;
+import org.java_websocket.server.WebSocketServer;
 
 /**
  * The byte channel Java-WebSocket reads and writes one accepted connection through, plain or TLS.
@@ -34,6 +36,8 @@ abstract class ConnectionChannel implements WrappedByteChannel {
     private long bytesReceived;
     private byte[] answer;
     private ByteBuffer pendingAnswer;
+    /** The rest of a frame {@link #send} wrote that the socket did not take whole; it goes before anything else. */
+    private ByteBuffer pendingFrame;
     private boolean closed;
     private boolean refusalReported;
 
@@ -106,7 +110,7 @@ abstract class ConnectionChannel implements WrappedByteChannel {
             refusedByLibrary.accept(this);
         }
         if (!refusal && pendingAnswer == null) {
-            return writeTransport(src);
+            return flushPendingFrame() ? writeTransport(src) : 0;
         }
         // A refused upgrade: one HTTP answer (ours if we chose one, else the library's), then the close,
         // which the library itself never makes for a connection that was no WebSocket yet.
@@ -132,15 +136,64 @@ abstract class ConnectionChannel implements WrappedByteChannel {
 
     @Override
     public final synchronized boolean isNeedWrite() {
-        return (pendingAnswer != null && pendingAnswer.hasRemaining()) || transportNeedsWrite();
+        return (pendingAnswer != null && pendingAnswer.hasRemaining()) || pendingFrame != null || transportNeedsWrite();
     }
 
     @Override
     public final synchronized void writeMore() throws IOException {
         flushTransport();
+        flushPendingFrame();
         if (pendingAnswer != null && !closed) {
             writeAnswer();
         }
+    }
+
+    /**
+     * Sends a text frame from the calling thread when nothing is queued before it, else the
+     * library's way. Java-WebSocket's way is a queue its selector thread drains: a lock hand-off,
+     * a wake-up and a turn of its loop per frame, about half of what the selector thread did under
+     * load. Its loop also keeps every key that was ready only for writing in its selected set, so
+     * each answer it writes makes the following turns look at that connection again until it next
+     * reads from it; written here, an answer never makes a key ready for writing. What the socket
+     * does not take now waits in {@link #pendingFrame}, and the selector writes it (write interest,
+     * as the library asks for its own frames) before anything queued later.
+     */
+    final synchronized void send(WebSocketImpl webSocket, String text) {
+        if (!webSocket.isOpen() || captured != null || isNeedWrite() || !webSocket.outQueue.isEmpty()) {
+            webSocket.send(text); // in the library's queue, behind what is there; under our lock, so in order
+            return;
+        }
+        ByteBuffer frame = TextFrames.of(text);
+        try {
+            writeTransport(frame);
+        } catch (IOException e) {
+            // the selector meets the same error on its next write, and closes the connection the library's way
+        }
+        if (frame.hasRemaining()) {
+            pendingFrame = frame;
+        }
+        if (isNeedWrite() && webSocket.getWebSocketListener() instanceof WebSocketServer server) {
+            server.onWriteDemand(webSocket);
+        }
+    }
+
+    /** Whether nothing of a frame {@link #send} wrote is left, after writing what the socket takes now. */
+    private boolean flushPendingFrame() throws IOException {
+        if (pendingFrame == null) {
+            return true;
+        }
+        if (transportNeedsWrite()) {
+            flushTransport();
+            if (transportNeedsWrite()) {
+                return false;
+            }
+        }
+        writeTransport(pendingFrame);
+        if (pendingFrame.hasRemaining()) {
+            return false;
+        }
+        pendingFrame = null;
+        return true;
     }
 
     @Override

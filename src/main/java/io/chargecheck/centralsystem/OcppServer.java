@@ -70,6 +70,8 @@ final class OcppServer extends WebSocketServer {
         this.stations = stations;
         setWebSocketFactory(connections);
         setReuseAddr(true);
+        // an answer is one small frame: Nagle's algorithm would hold it until the station's delayed ACK, up to 40 ms
+        setTcpNoDelay(true);
         setDaemon(true);
         setConnectionLostTimeout(60);
     }

@@ -31,6 +31,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.java_websocket.WebSocket;
+import org.java_websocket.WebSocketImpl;
 import org.java_websocket.exceptions.WebsocketNotConnectedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,6 +63,8 @@ public final class StationSession {
 
     private final String chargePointId;
     private final WebSocket socket;
+    /** Ours for every connection the server accepts; null only for a socket a test made some other way. */
+    private final ConnectionChannel channel;
     private final Journal journal;
     private final Responders responders;
     private final ScheduledExecutorService timer;
@@ -92,6 +95,7 @@ public final class StationSession {
         this.details = details;
         this.chargePointId = chargePointId;
         this.socket = socket;
+        this.channel = Connections.channelOf(socket);
         this.journal = journal;
         this.responders = responders;
         this.timer = timer;
@@ -401,7 +405,11 @@ public final class StationSession {
             LOG.debug("{} <- {}", chargePointId, Untrusted.shown(text, FRAME_SHOWN));
         }
         try {
-            socket.send(text);
+            if (channel != null) {
+                channel.send((WebSocketImpl) socket, text);
+            } else {
+                socket.send(text);
+            }
         } catch (WebsocketNotConnectedException e) {
             // Closed between the journal and the send: a call in flight fails through onClosed.
             LOG.debug("{}: connection closed before a frame could be sent", chargePointId);
