@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SlowReaderTest {
 
     private static final String PASSWORD = "changeit";
-    private static final int CALLS = 40_000;
+    private static final int CALLS = 5_000;
 
     @TempDir
     Path temp;
