@@ -1,7 +1,5 @@
 package io.chargecheck.centralsystem;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.chargecheck.ocpp.OcppJson;
 import java.io.BufferedOutputStream;
@@ -35,9 +33,12 @@ import org.slf4j.LoggerFactory;
 final class TraceWriter implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TraceWriter.class);
-    private static final JsonFactory JSON = OcppJson.mapper().getFactory();
     /** Text queued beyond this makes the recording threads wait: a disk that cannot keep up must not fill the heap. */
     private static final long MAX_QUEUED_CHARS = 32L * 1024 * 1024;
+
+    /** The trace's names of the directions and kinds, lower case, made once. */
+    private static final String[] DIRECTIONS = lowerCaseNames(JournalEntry.Direction.values());
+    private static final String[] KINDS = lowerCaseNames(JournalEntry.Kind.values());
 
     private record Line(JournalEntry entry, String fullRaw) {
         long chars() {
@@ -94,7 +95,7 @@ final class TraceWriter implements AutoCloseable {
     }
 
     private void writeLoop() {
-        ByteArrayOutputStream lineBytes = new ByteArrayOutputStream(1024);
+        JsonLine lineBytes = new JsonLine();
         InstantText times = new InstantText();
         ArrayDeque<Line> batch = new ArrayDeque<>();
         while (true) {
@@ -112,7 +113,6 @@ final class TraceWriter implements AutoCloseable {
             long lastSeq = 0;
             try {
                 for (Line line : batch) {
-                    lineBytes.reset();
                     writeLine(line, lineBytes, times);
                     line.entry.traceOffset = offset;
                     lineBytes.writeTo(out);
@@ -139,38 +139,37 @@ final class TraceWriter implements AutoCloseable {
         }
     }
 
-    private static void writeLine(Line line, OutputStream to, InstantText times) throws IOException {
+    private static void writeLine(Line line, JsonLine json, InstantText times) {
         JournalEntry entry = line.entry;
-        try (JsonGenerator json = JSON.createGenerator(to)) {
-            json.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
-            json.writeStartObject();
-            json.writeNumberField("seq", entry.seq());
-            json.writeStringField("time", times.of(entry.time()));
-            json.writeStringField("station", entry.chargePointId());
-            json.writeStringField("direction", entry.direction().name().toLowerCase(Locale.ROOT));
-            json.writeStringField("kind", entry.kind().name().toLowerCase(Locale.ROOT));
-            if (entry.messageType() != null) {
-                json.writeStringField("messageType", entry.messageType());
-            }
-            if (entry.messageId() != null) {
-                json.writeStringField("messageId", entry.messageId());
-            }
-            if (entry.action() != null) {
-                json.writeStringField("action", entry.action().name());
-            }
-            json.writeFieldName("raw");
-            TextStore.Slice slice = entry.rawSlice();
-            if (line.fullRaw == null && slice != null) {
-                json.writeUTF8String(slice.chunk(), slice.offset(), slice.length()); // no String made for it
+        json.begin()
+                .number("seq", entry.seq())
+                .string("time", times.of(entry.time()))
+                .string("station", entry.chargePointId())
+                .string("direction", DIRECTIONS[entry.direction().ordinal()])
+                .string("kind", KINDS[entry.kind().ordinal()])
+                .string("messageType", entry.messageType())
+                .string("messageId", entry.messageId())
+                .string("action", entry.action() == null ? null : entry.action().name());
+        TextStore.Slice slice = entry.rawSlice();
+        if (line.fullRaw == null && slice != null) {
+            json.utf8("raw", slice.chunk(), slice.offset(), slice.length()); // no String made for it
+        } else {
+            String raw = line.fullRaw == null ? entry.raw() : line.fullRaw;
+            if (raw == null) {
+                json.nullValue("raw");
             } else {
-                json.writeString(line.fullRaw == null ? entry.raw() : line.fullRaw);
+                json.string("raw", raw);
             }
-            if (entry.problem() != null) {
-                json.writeStringField("problem", entry.problem());
-            }
-            json.writeEndObject();
         }
-        to.write('\n');
+        json.string("problem", entry.problem()).end();
+    }
+
+    private static String[] lowerCaseNames(Enum<?>[] values) {
+        String[] names = new String[values.length];
+        for (Enum<?> value : values) {
+            names[value.ordinal()] = value.name().toLowerCase(Locale.ROOT);
+        }
+        return names;
     }
 
     /** Returns once every entry up to this seq is written to the file (or the trace has failed). */
