@@ -1,14 +1,25 @@
 package io.chargecheck.centralsystem;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import org.java_websocket.WebSocketImpl;
 import org.java_websocket.drafts.Draft;
 import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.exceptions.InvalidDataException;
 import org.java_websocket.exceptions.InvalidFrameException;
 import org.java_websocket.extensions.IExtension;
+import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.framing.Framedata;
+import org.java_websocket.framing.TextFrame;
 import org.java_websocket.protocols.IProtocol;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * RFC 6455 as a server must speak it: a client "MUST mask all frames that it sends to the server"
@@ -22,10 +33,22 @@ import org.java_websocket.protocols.IProtocol;
  * in one go instead of unmasking it a byte at a time through a buffer's get and put (a sixth of a
  * worker thread's time under load). A frame whose header was split over two reads, and bytes that
  * are not in a heap buffer we may write, go to the library as they came.
+ *
+ * <p>And the usual frame, a whole unfragmented text frame, it reads itself: the library checks a
+ * text frame's UTF-8 once byte by byte and then decodes it again (a tenth of the central system's
+ * time); here ASCII text (every OCPP frame of a usual station) is checked in one pass and becomes a
+ * string without a decoder, and other text is decoded once, refusing malformed UTF-8 with 1007 as
+ * the library does. Every other frame, and every frame after one that is not whole, the library reads.
  */
 final class MaskedFramesDraft extends Draft_6455 {
 
+    private static final Logger LOG = LoggerFactory.getLogger(MaskedFramesDraft.class);
     private static final int MASK_BIT = 0x80;
+    private static final int FIN_BIT = 0x80;
+    private static final int RSV_BITS = 0x70;
+    private static final int OPCODE_BITS = 0x0f;
+    private static final int TEXT = 1;
+    private static final int CONTINUATION = 0;
     private static final int KEY_BYTES = 4;
 
     private final List<IExtension> extensions;
@@ -40,6 +63,16 @@ final class MaskedFramesDraft extends Draft_6455 {
     /** A frame header split over two reads, so far. */
     private final byte[] header = new byte[14];
     private int headerBytes;
+    /** Whether a fragmented message has begun and not ended: a text frame now is the library's to refuse. */
+    private boolean fragmented;
+    /**
+     * The frames whose header the last walk found whole, in buffer positions after the rewrite: where
+     * each payload starts, how long it is, and whether it is a text frame this draft may read itself.
+     */
+    private int[] payloadStarts = new int[4];
+    private int[] payloadLengths = new int[4];
+    private boolean[] readable = new boolean[4];
+    private int frameCount;
 
     MaskedFramesDraft(List<IExtension> extensions, List<IProtocol> protocols, int maxFrameBytes) {
         super(extensions, protocols, maxFrameBytes);
@@ -55,24 +88,89 @@ final class MaskedFramesDraft extends Draft_6455 {
 
     @Override
     public List<Framedata> translateFrame(ByteBuffer buffer) throws InvalidDataException {
-        if (buffer.hasArray() && !buffer.isReadOnly()) {
-            unmaskInPlace(buffer);
-        } else {
+        if (!buffer.hasArray() || buffer.isReadOnly()) {
             checkMasks(buffer.duplicate());
+            return super.translateFrame(buffer);
         }
-        return super.translateFrame(buffer);
+        boolean midFrame = payloadLeft > 0 || headerBytes > 0; // the library holds the start of that frame
+        int[] frameStarts = unmaskInPlace(buffer);
+        int limit = buffer.limit();
+        List<Framedata> frames = new ArrayList<>(2);
+        if (midFrame) {
+            buffer.limit(frameCount > 0 ? frameStarts[0] : limit);
+            frames.addAll(super.translateFrame(buffer));
+            buffer.limit(limit);
+        }
+        for (int i = 0; i < frameCount; i++) {
+            int end = payloadStarts[i] + payloadLengths[i];
+            if (!readable[i] || end > limit) {
+                break;
+            }
+            frames.add(new ReadText(text(buffer.array(), buffer.arrayOffset() + payloadStarts[i], payloadLengths[i])));
+            buffer.position(end);
+        }
+        if (buffer.hasRemaining()) {
+            frames.addAll(super.translateFrame(buffer));
+        }
+        return frames;
+    }
+
+    @Override
+    public void processFrame(WebSocketImpl webSocket, Framedata frame) throws InvalidDataException {
+        if (!(frame instanceof ReadText read)) {
+            super.processFrame(webSocket, frame);
+            return;
+        }
+        try {
+            webSocket.getWebSocketListener().onWebsocketMessage(webSocket, read.text);
+        } catch (RuntimeException e) {
+            // as the library does for a text frame it read
+            LOG.error("Runtime exception during onWebsocketMessage", e);
+            webSocket.getWebSocketListener().onWebsocketError(webSocket, e);
+        }
+    }
+
+    /** A text frame this draft read, as its text; the library never sees it but to hand it back to {@link #processFrame}. */
+    static final class ReadText extends TextFrame {
+        private final String text;
+
+        ReadText(String text) {
+            this.text = text;
+        }
+
+        String text() {
+            return text;
+        }
+    }
+
+    /** UTF-8 to text, refusing what is not UTF-8 as RFC 6455 section 8.1 asks (1007). */
+    private static String text(byte[] bytes, int offset, int length) throws InvalidDataException {
+        for (int i = offset, end = offset + length; i < end; i++) {
+            if (bytes[i] < 0) {
+                CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+                try {
+                    return utf8.decode(ByteBuffer.wrap(bytes, offset, length)).toString();
+                } catch (CharacterCodingException e) {
+                    throw new InvalidDataException(CloseFrame.NO_UTF8, e);
+                }
+            }
+        }
+        return new String(bytes, offset, length, StandardCharsets.ISO_8859_1); // ASCII: the same text, no decoder
     }
 
     /**
      * Rewrites the bytes between position and limit: each frame whose header is whole here loses
      * its mask (bit and key) and has its payload unmasked; the limit moves back by the keys taken out.
      */
-    private void unmaskInPlace(ByteBuffer buffer) throws InvalidFrameException {
+    private int[] unmaskInPlace(ByteBuffer buffer) throws InvalidFrameException {
         byte[] a = buffer.array();
         int base = buffer.arrayOffset();
         int read = base + buffer.position();
         int write = read;
         int end = base + buffer.limit();
+        frameCount = 0;
+        int[] frameStarts = new int[payloadStarts.length];
         while (read < end) {
             if (payloadLeft > 0) {
                 int n = (int) Math.min(payloadLeft, end - read);
@@ -101,11 +199,22 @@ final class MaskedFramesDraft extends Draft_6455 {
                     System.arraycopy(a, read + 2 + lengthBytes, key, 0, KEY_BYTES);
                     System.arraycopy(header, 0, a, write, 2 + lengthBytes);
                     a[write + 1] = (byte) (a[write + 1] & ~MASK_BIT);
-                    headerBytes = 2 + lengthBytes;
                     payloadLeft = payloadLength();
-                    headerBytes = 0;
                     unmasking = true;
                     keyPhase = 0;
+                    if (frameCount == frameStarts.length) {
+                        frameStarts = Arrays.copyOf(frameStarts, frameCount * 2);
+                        payloadStarts = Arrays.copyOf(payloadStarts, frameCount * 2);
+                        payloadLengths = Arrays.copyOf(payloadLengths, frameCount * 2);
+                        readable = Arrays.copyOf(readable, frameCount * 2);
+                    }
+                    frameStarts[frameCount] = write - base;
+                    payloadStarts[frameCount] = write - base + 2 + lengthBytes;
+                    payloadLengths[frameCount] = (int) Math.min(payloadLeft, Integer.MAX_VALUE);
+                    readable[frameCount] = (header[0] & (FIN_BIT | RSV_BITS | OPCODE_BITS)) == (FIN_BIT | TEXT)
+                            && !fragmented && payloadLeft <= maxFrameBytes;
+                    frameCount++;
+                    noteFragments(header[0]);
                     read += headerLength;
                     write += 2 + lengthBytes;
                     continue;
@@ -117,6 +226,18 @@ final class MaskedFramesDraft extends Draft_6455 {
             startFrameIfHeaderWhole();
         }
         buffer.limit(write - base);
+        return frameStarts;
+    }
+
+    /** Keeps track of fragmented messages: a data frame without FIN begins one, a continuation with FIN ends it. */
+    private void noteFragments(byte first) {
+        int opcode = first & OPCODE_BITS;
+        boolean fin = (first & FIN_BIT) != 0;
+        if (opcode == CONTINUATION) {
+            fragmented = fragmented && !fin;
+        } else if (opcode < 8) { // a data frame; control frames (8 and up) come between fragments
+            fragmented = !fin;
+        }
     }
 
     private void checkMasks(ByteBuffer bytes) throws InvalidFrameException {
@@ -144,6 +265,7 @@ final class MaskedFramesDraft extends Draft_6455 {
         payloadLeft = payloadLength();
         unmasking = false;
         headerBytes = 0;
+        noteFragments(header[0]);
     }
 
     private static InvalidFrameException notMasked() {

@@ -15,6 +15,7 @@ import org.java_websocket.enums.Role;
 import org.java_websocket.exceptions.InvalidDataException;
 import org.java_websocket.exceptions.InvalidFrameException;
 import org.java_websocket.framing.BinaryFrame;
+import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.framing.ContinuousFrame;
 import org.java_websocket.framing.DataFrame;
 import org.java_websocket.framing.Framedata;
@@ -61,11 +62,27 @@ class MaskedFramesDraftTest {
         }
 
         assertThat(read).hasSameSizeAs(sent);
+        boolean fragmented = false;
+        int readHere = 0;
         for (int i = 0; i < sent.size(); i++) {
-            assertThat(read.get(i).getOpcode()).as("opcode of frame %d", i).isEqualTo(sent.get(i).getOpcode());
-            assertThat(read.get(i).isFin()).as("FIN of frame %d", i).isEqualTo(sent.get(i).isFin());
-            assertThat(read.get(i).getPayloadData()).as("payload of frame %d", i).isEqualTo(payloads.get(i));
+            Framedata frame = read.get(i);
+            assertThat(frame.getOpcode()).as("opcode of frame %d", i).isEqualTo(sent.get(i).getOpcode());
+            assertThat(frame.isFin()).as("FIN of frame %d", i).isEqualTo(sent.get(i).isFin());
+            if (frame instanceof MaskedFramesDraft.ReadText text) {
+                readHere++;
+                assertThat(fragmented).as("frame %d read by the draft inside a fragmented message", i).isFalse();
+                assertThat(text.text()).as("text of frame %d", i).isEqualTo(StandardCharsets.UTF_8.decode(payloads.get(i)).toString());
+            } else {
+                assertThat(frame.getPayloadData()).as("payload of frame %d", i).isEqualTo(payloads.get(i));
+            }
+            Opcode opcode = frame.getOpcode();
+            if (opcode == Opcode.CONTINUOUS) {
+                fragmented = fragmented && !frame.isFin();
+            } else if (opcode == Opcode.TEXT || opcode == Opcode.BINARY) {
+                fragmented = !frame.isFin();
+            }
         }
+        assertThat(readHere).as("text frames the draft read itself").isPositive();
     }
 
     @Test
@@ -79,6 +96,18 @@ class MaskedFramesDraftTest {
             split.translateFrame(ByteBuffer.wrap(new byte[] {unmasked.get(0)}));
             split.translateFrame(ByteBuffer.wrap(new byte[] {unmasked.get(1)}));
         }).isInstanceOf(InvalidFrameException.class).hasMessageContaining("not masked");
+    }
+
+    @Test
+    void refusesATextFrameThatIsNotUtf8WithTheCloseCodeForIt() {
+        Draft_6455 client = new Draft_6455();
+        client.setParseMode(Role.CLIENT);
+        TextFrame frame = new TextFrame();
+        frame.setPayload(ByteBuffer.wrap(new byte[] {'[', (byte) 0xC3, '"', ']'}));
+        ByteBuffer bytes = client.createBinaryFrame(frame);
+
+        assertThatThrownBy(() -> draft().translateFrame(bytes)).isInstanceOfSatisfying(InvalidDataException.class,
+                e -> assertThat(e.getCloseCode()).isEqualTo(CloseFrame.NO_UTF8));
     }
 
     @Test
@@ -133,11 +162,12 @@ class MaskedFramesDraftTest {
         };
         DataFrame frame = kind < 6 ? new TextFrame() : kind < 8 ? new BinaryFrame() : new ContinuousFrame();
         if (frame.getOpcode() == Opcode.TEXT) {
-            frame.setPayload(ByteBuffer.wrap("x".repeat(length).getBytes(StandardCharsets.UTF_8)));
+            String text = random.nextBoolean() ? "x".repeat(length) : "é€x".repeat(length / 3);
+            frame.setPayload(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
         } else {
             frame.setPayload(ByteBuffer.wrap(bytes(random, length)));
         }
-        frame.setFin(frame.getOpcode() != Opcode.CONTINUOUS || random.nextBoolean());
+        frame.setFin(random.nextInt(4) != 0);
         return frame;
     }
 
