@@ -42,7 +42,7 @@ public final class CentralSystem implements AutoCloseable {
      * stranded by Java-WebSocket waits (see {@link Connections#flushStalledWrite}), and so late at most a
      * handshake timeout or a dead listener is noticed.
      */
-    private static final long SWEEP_MILLIS = 5;
+    private static final long SWEEP_MILLIS = 20;
     /** Between attempts to listen again while the port cannot be had (out of descriptors, say). */
     private static final long RELISTEN_RETRY_MILLIS = 200;
 

@@ -80,12 +80,7 @@ public final class StationSession {
             return size() > TIMED_OUT_IDS_KEPT;
         }
     };
-    private final Map<String, Boolean> recentCallIds = new LinkedHashMap<>(16, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-            return size() > CALL_IDS_KEPT;
-        }
-    };
+    private final RecentIds recentCallIds = new RecentIds(CALL_IDS_KEPT);
     private PendingCall<?> inFlight;
     private boolean closed;
 
@@ -295,10 +290,8 @@ public final class StationSession {
      * problem of the station all the same, so the journal says so.
      */
     private String reusedIdProblem(String messageId) {
-        synchronized (recentCallIds) {
-            if (recentCallIds.put(messageId, Boolean.TRUE) == null) {
-                return null;
-            }
+        if (!recentCallIds.seenElseAdd(messageId)) {
+            return null;
         }
         LOG.warn("{} reused message id '{}'", chargePointId, Untrusted.shown(messageId));
         return "message id '" + messageId + "' was already used by an earlier CALL of this station on this connection;"

@@ -17,7 +17,7 @@ import java.time.LocalDate;
 import java.time.Month;
 import java.time.Year;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -207,20 +207,66 @@ final class PayloadReader {
     }
 
     private static ValueReader enumReader(Class<?> enumType, Set<Enum<?>> excluded) {
-        Map<String, Enum<?>> allowed = new HashMap<>();
+        List<Enum<?>> allowed = new ArrayList<>();
         for (Object constant : enumType.getEnumConstants()) {
             if (!excluded.contains(constant)) {
-                allowed.put(Shape.wireName((Enum<?>) constant), (Enum<?>) constant);
+                allowed.add((Enum<?>) constant);
             }
         }
         boolean plain = boundAsTheValidatorSeesIt(enumType);
+        WireNames names = new WireNames(allowed);
         return parser -> {
-            Enum<?> constant = plain && parser.currentToken() == JsonToken.VALUE_STRING ? allowed.get(parser.getText()) : null;
+            Enum<?> constant = plain && parser.currentToken() == JsonToken.VALUE_STRING
+                    ? names.find(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength()) : null;
             if (constant == null) {
                 throw Unusual.INSTANCE;
             }
             return constant;
         };
+    }
+
+    /**
+     * An enum's wire names, looked up in the parser's own characters: a MeterValues of the usual
+     * kind has some seventy enum values, and a string made and hashed for each was a twentieth of
+     * the central system's time under load. Open addressing, made once per enum and never changed.
+     */
+    private static final class WireNames {
+        private final char[][] names;
+        private final Enum<?>[] constants;
+        private final int mask;
+
+        WireNames(List<Enum<?>> allowed) {
+            int size = Integer.highestOneBit(Math.max(2, allowed.size() * 2 - 1)) << 1;
+            names = new char[size][];
+            constants = new Enum<?>[size];
+            mask = size - 1;
+            for (Enum<?> constant : allowed) {
+                char[] name = Shape.wireName(constant).toCharArray();
+                int slot = hash(name, 0, name.length) & mask;
+                while (names[slot] != null) {
+                    slot = (slot + 1) & mask;
+                }
+                names[slot] = name;
+                constants[slot] = constant;
+            }
+        }
+
+        Enum<?> find(char[] text, int offset, int length) {
+            for (int slot = hash(text, offset, length) & mask; names[slot] != null; slot = (slot + 1) & mask) {
+                if (Arrays.equals(names[slot], 0, names[slot].length, text, offset, offset + length)) {
+                    return constants[slot];
+                }
+            }
+            return null;
+        }
+
+        private static int hash(char[] text, int offset, int length) {
+            int h = length;
+            for (int i = offset; i < offset + length; i++) {
+                h = 31 * h + text[i];
+            }
+            return h ^ (h >>> 15);
+        }
     }
 
     /** A record inside a record: its reader is looked up on first use, so that building readers never recurses. */
