@@ -114,8 +114,10 @@ public final class Journal {
             entry = new JournalEntry(++seq, clock.instant(), chargePointId, direction, kind, messageType, messageId,
                     action, message != null, asString ? kept : null, asString ? null : texts.store(kept),
                     raw == null ? 0 : raw.length(), problem, cut ? trace : null);
+            entry.station = station;
+            entry.cost = cost(entry);
             entries.add(entry);
-            bytesKept += cost(entry);
+            bytesKept += entry.cost;
             if (station != null) {
                 station.add(entry, message);
             }
@@ -136,10 +138,10 @@ public final class Journal {
     private void evictOldest() {
         JournalEntry oldest = entries.oldest();
         entries.removeOldest();
-        bytesKept -= cost(oldest);
+        bytesKept -= oldest.cost;
         evicted++;
-        if (oldest.chargePointId() != null) {
-            stations.get(oldest.chargePointId()).evict(oldest);
+        if (oldest.station != null) {
+            oldest.station.evict(oldest);
         }
     }
 

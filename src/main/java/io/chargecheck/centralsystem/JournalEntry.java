@@ -53,6 +53,13 @@ public final class JournalEntry {
     private volatile Object message;
     /** The byte offset of its line in the trace, once written; -1 before. */
     volatile long traceOffset = -1;
+    /**
+     * The journal's own bookkeeping, set when it is recorded: its station's journal and what it costs
+     * of the budget, so evicting it long after touches nothing else of it (a cold entry's id string
+     * and text slice were cache misses on every recording under load).
+     */
+    StationJournal station;
+    long cost;
 
     JournalEntry(long seq, Instant time, String chargePointId, Direction direction, Kind kind, String messageType,
                  String messageId, Action action, boolean typed, String rawText, TextStore.Slice rawSlice, int rawLength,

@@ -13,6 +13,17 @@ import java.util.Arrays;
  */
 final class JsonLine {
 
+    /** The ASCII characters JSON wants escaped in a string. */
+    private static final boolean[] ESCAPED = new boolean[128];
+
+    static {
+        for (int c = 0; c < 0x20; c++) {
+            ESCAPED[c] = true;
+        }
+        ESCAPED['"'] = true;
+        ESCAPED['\\'] = true;
+    }
+
     private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     private byte[] bytes = new byte[1024];
@@ -41,32 +52,40 @@ final class JsonLine {
             return this;
         }
         name(name);
-        put('"');
-        for (int i = 0; i < value.length(); i++) {
+        int length = value.length();
+        room(6 * length + 2); // the most any char can take, escaped: no check per char below
+        byte[] out = bytes;
+        int at = size;
+        out[at++] = '"';
+        for (int i = 0; i < length; i++) {
             char c = value.charAt(i);
-            if (c < 0x80) {
+            if (c < 0x80 && !ESCAPED[c]) {
+                out[at++] = (byte) c;
+            } else if (c < 0x80) {
+                size = at;
                 ascii(c);
+                at = size;
             } else if (c < 0x800) {
-                room(2);
-                bytes[size++] = (byte) (0xC0 | c >> 6);
-                bytes[size++] = (byte) (0x80 | c & 0x3F);
-            } else if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                out[at++] = (byte) (0xC0 | c >> 6);
+                out[at++] = (byte) (0x80 | c & 0x3F);
+            } else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(value.charAt(i + 1))) {
                 int code = Character.toCodePoint(c, value.charAt(++i));
-                room(4);
-                bytes[size++] = (byte) (0xF0 | code >> 18);
-                bytes[size++] = (byte) (0x80 | code >> 12 & 0x3F);
-                bytes[size++] = (byte) (0x80 | code >> 6 & 0x3F);
-                bytes[size++] = (byte) (0x80 | code & 0x3F);
+                out[at++] = (byte) (0xF0 | code >> 18);
+                out[at++] = (byte) (0x80 | code >> 12 & 0x3F);
+                out[at++] = (byte) (0x80 | code >> 6 & 0x3F);
+                out[at++] = (byte) (0x80 | code & 0x3F);
             } else if (Character.isSurrogate(c)) {
+                size = at;
                 unicodeEscape(c); // a lone surrogate has no UTF-8; JSON can still say it
+                at = size;
             } else {
-                room(3);
-                bytes[size++] = (byte) (0xE0 | c >> 12);
-                bytes[size++] = (byte) (0x80 | c >> 6 & 0x3F);
-                bytes[size++] = (byte) (0x80 | c & 0x3F);
+                out[at++] = (byte) (0xE0 | c >> 12);
+                out[at++] = (byte) (0x80 | c >> 6 & 0x3F);
+                out[at++] = (byte) (0x80 | c & 0x3F);
             }
         }
-        put('"');
+        out[at++] = '"';
+        size = at;
         return this;
     }
 
@@ -83,16 +102,16 @@ final class JsonLine {
     JsonLine utf8(String name, byte[] source, int offset, int length) {
         name(name);
         put('"');
-        room(length);
+        int run = offset;
         for (int i = offset, end = offset + length; i < end; i++) {
             byte b = source[i];
-            if (b < 0x20 && b >= 0 || b == '"' || b == '\\') {
+            if (b >= 0 && ESCAPED[b]) {
+                copy(source, run, i - run);
                 ascii((char) b);
-            } else {
-                room(1);
-                bytes[size++] = b;
+                run = i + 1;
             }
         }
+        copy(source, run, offset + length - run);
         put('"');
         return this;
     }
@@ -161,6 +180,12 @@ final class JsonLine {
     private void put(char asciiChar) {
         room(1);
         bytes[size++] = (byte) asciiChar;
+    }
+
+    private void copy(byte[] source, int from, int length) {
+        room(length);
+        System.arraycopy(source, from, bytes, size, length);
+        size += length;
     }
 
     private void room(int more) {

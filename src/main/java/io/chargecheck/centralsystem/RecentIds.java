@@ -10,6 +10,8 @@ package io.chargecheck.centralsystem;
 final class RecentIds {
 
     private final String[] ring;
+    /** Each id's home slot, kept so that forgetting an old id never reads its string again (a cache miss under load). */
+    private final int[] homes;
     /** Index into {@link #ring} plus one; 0 is an empty slot. */
     private final int[] slots;
     private final int mask;
@@ -21,28 +23,32 @@ final class RecentIds {
             throw new IllegalArgumentException("capacity " + capacity);
         }
         ring = new String[capacity];
+        homes = new int[capacity];
         slots = new int[Integer.highestOneBit(Math.max(2, capacity * 2 - 1)) << 1]; // a power of two, at least half empty
         mask = slots.length - 1;
     }
 
     /** Whether the id is among the last ones; if not, it is now, and the oldest may be forgotten. */
     synchronized boolean seenElseAdd(String id) {
-        int slot = home(id);
+        int home = home(id);
+        int slot = home;
         while (slots[slot] != 0) {
-            if (ring[slots[slot] - 1].equals(id)) {
+            int index = slots[slot] - 1;
+            if (homes[index] == home && ring[index].equals(id)) {
                 return true;
             }
             slot = (slot + 1) & mask;
         }
         if (size == ring.length) {
-            forget(ring[next]);
+            forgetOldest();
             size--;
-            slot = home(id); // forgetting may have moved the slots after it
+            slot = home; // forgetting may have moved the slots after it
             while (slots[slot] != 0) {
                 slot = (slot + 1) & mask;
             }
         }
         ring[next] = id;
+        homes[next] = home;
         slots[slot] = next + 1;
         next = next + 1 == ring.length ? 0 : next + 1;
         size++;
@@ -50,8 +56,8 @@ final class RecentIds {
     }
 
     /** Takes the oldest id, the one at {@link #next}, out of the table. */
-    private void forget(String id) {
-        int slot = home(id);
+    private void forgetOldest() {
+        int slot = homes[next];
         while (slots[slot] != next + 1) {
             slot = (slot + 1) & mask;
         }
@@ -63,7 +69,7 @@ final class RecentIds {
             if (slots[at] == 0) {
                 break;
             }
-            int wanted = home(ring[slots[at] - 1]);
+            int wanted = homes[slots[at] - 1];
             boolean staysPut = hole <= at ? hole < wanted && wanted <= at : hole < wanted || wanted <= at;
             if (!staysPut) {
                 slots[hole] = slots[at];
