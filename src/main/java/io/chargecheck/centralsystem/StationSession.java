@@ -247,14 +247,21 @@ public final class StationSession {
             reject(call, action, raw, verdict.error(), verdict.problem(), joined(reusedId, asciiProblem));
             return;
         }
-        journal.recordFrame(chargePointId, Direction.IN, call, action, request, raw,
-                joined(reusedId, verdict.problem(), asciiProblem));
+        // The answer is chosen before the call is in the journal: whoever sees the call there (a case
+        // that then sets how the next one is answered) sees a central system that has chosen already.
         Response response;
+        RuntimeException failed = null;
         try {
             response = responders.answer(chargePointId, request);
         } catch (RuntimeException e) {
-            LOG.error("answering {} {} failed", chargePointId, action, e);
-            sendError(new Frame.CallError(call.messageId(), ErrorCode.InternalError, "central system failed: " + e), action);
+            response = null;
+            failed = e;
+        }
+        journal.recordFrame(chargePointId, Direction.IN, call, action, request, raw,
+                joined(reusedId, verdict.problem(), asciiProblem));
+        if (failed != null) {
+            LOG.error("answering {} {} failed", chargePointId, action, failed);
+            sendError(new Frame.CallError(call.messageId(), ErrorCode.InternalError, "central system failed: " + failed), action);
             return;
         }
         if (response == null) {

@@ -12,7 +12,10 @@ import io.chargecheck.ocpp.message.Core.ResetRequest;
 import io.chargecheck.ocpp.message.Core.ResetResponse;
 import io.chargecheck.ocpp.message.Core.ResetStatus;
 import io.chargecheck.ocpp.message.Core.ResetType;
+import io.chargecheck.ocpp.message.Core.BootNotificationRequest;
+import io.chargecheck.ocpp.message.Core.BootNotificationResponse;
 import io.chargecheck.ocpp.message.Core.ClearCacheRequest;
+import io.chargecheck.ocpp.message.Core.RegistrationStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -78,6 +81,26 @@ class CentralSystemTest {
         assertThat(frames).extracting(JournalEntry::messageType).containsExactly("CALL", "CALLRESULT");
         assertThat(frames).extracting(JournalEntry::action).containsOnly(Action.BootNotification);
         assertThat(cs.journal().entries().get(0).kind()).isEqualTo(Kind.CONNECTED);
+    }
+
+    /**
+     * A case that sees a station's call in the journal and then sets how the next one is answered
+     * (TC_001_CS: the first boot after a power cycle Rejected) must not change the answer to the
+     * call it saw: the answer is chosen before the call is journalled. The self-test met it with a
+     * BootNotification that had been asked for with TriggerMessage, answered Rejected in its place.
+     */
+    @Test
+    void choosesItsAnswerBeforeTheCallIsInTheJournal() throws Exception {
+        start(CentralSystemConfig.builder());
+        CompletableFuture<Boolean> journalledWhenAnswered = new CompletableFuture<>();
+        cs.responders().onFor("CP-1", BootNotificationRequest.class, (id, boot) -> {
+            journalledWhenAnswered.complete(cs.journal().entries().stream().anyMatch(e -> e.action() == Action.BootNotification));
+            return new BootNotificationResponse(RegistrationStatus.Accepted, java.time.Instant.now(), 30);
+        });
+        connect("CP-1").send(BOOT);
+        station.next();
+
+        assertThat(journalledWhenAnswered.get(5, TimeUnit.SECONDS)).as("the boot in the journal when it was answered").isFalse();
     }
 
     @Test
