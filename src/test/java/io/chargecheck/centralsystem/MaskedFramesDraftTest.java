@@ -35,7 +35,7 @@ class MaskedFramesDraftTest {
 
     /** Frames of every length form, split at random points into heap buffers, some of them slices. */
     @ParameterizedTest
-    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10})
+    @ValueSource(longs = {1, 2, 3, 4, 5})
     void theLibraryReadsTheFramesTheClientSentWhereverTheReadsSplitThem(long seed) throws InvalidDataException {
         Random random = new Random(seed);
         List<Framedata> sent = new ArrayList<>();
@@ -154,10 +154,10 @@ class MaskedFramesDraftTest {
             ping.setPayload(ByteBuffer.wrap(bytes(random, random.nextInt(126))));
             return ping;
         }
-        int length = switch (random.nextInt(4)) {
-            case 0 -> random.nextInt(126);
-            case 1 -> 126 + random.nextInt(200);
-            case 2 -> 65_536 + random.nextInt(5_000);
+        int length = switch (random.nextInt(16)) {
+            case 0, 1, 2, 3, 4 -> random.nextInt(126);
+            case 5, 6, 7 -> 126 + random.nextInt(200);
+            case 8 -> 65_536 + random.nextInt(5_000);
             default -> random.nextInt(3_000);
         };
         DataFrame frame = kind < 6 ? new TextFrame() : kind < 8 ? new BinaryFrame() : new ContinuousFrame();

@@ -70,7 +70,7 @@ class OcttSelfTest {
         for (Map.Entry<Variant, String> touched : new java.util.TreeMap<>(VARIANT_CASES).entrySet()) {
             String name = touched.getKey().wireName();
             CompletableFuture<Result> run = start("octt-variant-" + name, Map.of("plan", "octt", "simulator.variants", name),
-                    wholeMatrix ? "" : touched.getValue());
+                    wholeMatrix ? "" : touched.getValue(), SuiteRun.Length.LONG);
             tests.add(dynamicTest("with " + name + " the OCA's cases pass (" + (wholeMatrix ? "all" : touched.getValue()) + ")",
                     () -> {
                         Result result = run.join();
@@ -98,7 +98,7 @@ class OcttSelfTest {
         Set<String> implemented = implementedCases();
         boolean wholeMatrix = Boolean.getBoolean(SelfTest.WHOLE_MATRIX);
         List<DynamicTest> tests = new ArrayList<>();
-        CompletableFuture<Result> clean = start("octt-no-quirk", Map.of("plan", "octt"), "");
+        CompletableFuture<Result> clean = start("octt-no-quirk", Map.of("plan", "octt"), "", SuiteRun.Length.LONG);
         tests.add(dynamicTest("a simulator without quirks passes every case of the OCA's plan that has a feature", () -> {
             Result result = clean.join();
             assertThat(result.runError()).as(result.toString()).isNull();
@@ -196,6 +196,11 @@ class OcttSelfTest {
     }
 
     private static CompletableFuture<Result> start(String label, Map<String, String> settings, String tags) {
-        return STARTED.computeIfAbsent(label, l -> CompletableFuture.supplyAsync(() -> SuiteRun.run(l, settings, tags), SuiteRun.RUNS));
+        return start(label, settings, tags, SuiteRun.Length.SHORT);
+    }
+
+    private static CompletableFuture<Result> start(String label, Map<String, String> settings, String tags,
+                                                   SuiteRun.Length length) {
+        return STARTED.computeIfAbsent(label, l -> SuiteRun.start(l, settings, tags, length));
     }
 }

@@ -9,8 +9,13 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Comparator;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.PriorityBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
@@ -33,15 +38,49 @@ final class SuiteRun {
             "timeout.firmware", "5");
 
     /**
-     * The runs of SelfTest and OcttSelfTest, which JUnit runs side by side, share these eight
-     * threads: runs mostly wait on the protocol's own timers, so more of them than cores fit, but
-     * sixteen at once on two cores delayed a simulator's heartbeat by more than its tolerance.
+     * The runs of SelfTest and OcttSelfTest, which JUnit runs side by side, share these threads
+     * (eleven; -Dchargecheck.selftest.runs to change): runs mostly wait on the protocol's own timers,
+     * so more of them than cores fit, but sixteen at once on two cores delayed a simulator's
+     * heartbeat by more than its tolerance. Eleven took the self-tests from 108 s to 75 s of a build.
      */
-    static final ExecutorService RUNS = Executors.newFixedThreadPool(8, runnable -> {
-        Thread thread = new Thread(runnable, "self-test-run");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private static final int THREADS = Integer.getInteger("chargecheck.selftest.runs", 11);
+    private static final ExecutorService RUNS = new ThreadPoolExecutor(THREADS, THREADS, 0, TimeUnit.MILLISECONDS,
+            new PriorityBlockingQueue<>(256, Comparator.comparing(task -> (Queued) task)), runnable -> {
+                Thread thread = new Thread(runnable, "self-test-run");
+                thread.setDaemon(true);
+                return thread;
+            });
+    private static final AtomicLong SUBMITTED = new AtomicLong();
+
+    /** How long a run is expected to take: the long ones start first, so that none of them is left to the end. */
+    enum Length { LONG, SHORT }
+
+    /** A run waiting for a thread: the long ones first, else in the order they came. */
+    private record Queued(Length length, long order, Runnable work) implements Runnable, Comparable<Queued> {
+        @Override
+        public void run() {
+            work.run();
+        }
+
+        @Override
+        public int compareTo(Queued other) {
+            int byLength = length.compareTo(other.length);
+            return byLength != 0 ? byLength : Long.compare(order, other.order);
+        }
+    }
+
+    /** Starts a run on one of the shared threads. */
+    static CompletableFuture<Result> start(String label, Map<String, String> settings, String tags, Length length) {
+        CompletableFuture<Result> result = new CompletableFuture<>();
+        RUNS.execute(new Queued(length, SUBMITTED.incrementAndGet(), () -> {
+            try {
+                result.complete(run(label, settings, tags));
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        }));
+        return result;
+    }
 
     private SuiteRun() {
     }
