@@ -16,7 +16,6 @@ import io.chargecheck.ocpp.message.Core.ResetRequest;
 import io.chargecheck.ocpp.message.Core.ResetResponse;
 import io.chargecheck.ocpp.message.Core.ResetType;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -467,20 +466,7 @@ class AdversarialClientTest {
         Socket socket = new Socket();
         socket.connect(new InetSocketAddress("127.0.0.1", cs.port()), 5000);
         socket.setSoTimeout(5000);
-        String request = "GET /ocpp/" + chargePointId + " HTTP/1.1\r\nHost: 127.0.0.1:" + cs.port() + "\r\n"
-                + "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
-                + "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Protocol: ocpp1.6\r\n\r\n";
-        socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
-        InputStream in = socket.getInputStream();
-        StringBuilder response = new StringBuilder();
-        while (!response.toString().endsWith("\r\n\r\n")) {
-            int b = in.read();
-            if (b < 0) {
-                break;
-            }
-            response.append((char) b);
-        }
-        assertThat(response.toString()).as("handshake answer").startsWith("HTTP/1.1 101");
+        RawUpgrade.perform(socket.getOutputStream(), socket.getInputStream(), "/ocpp/" + chargePointId, "");
         return socket;
     }
 

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -76,7 +75,7 @@ class SlowReaderTest {
         socket.setSoTimeout(10_000);
         OutputStream out = socket.getOutputStream();
         DataInputStream in = new DataInputStream(socket.getInputStream());
-        handshake(out, in, basicAuth);
+        RawUpgrade.perform(out, in, "/ocpp/CP-1", basicAuth == null ? "" : "Authorization: Basic " + basicAuth + "\r\n");
         WebSocketImpl webSocket = (WebSocketImpl) cs.awaitSession("CP-1", Duration.ofSeconds(5)).socket();
         ConnectionChannel channel = Connections.channelOf(webSocket);
         // a small send buffer stands for a slow link: loopback's would otherwise take megabytes
@@ -98,24 +97,6 @@ class SlowReaderTest {
         for (int i = 1; i <= CALLS; i++) {
             assertThat(readTextFrame(in)).as("answer %d of %d", i, CALLS).startsWith("[3,\"" + i + "\",{\"currentTime\":\"");
         }
-    }
-
-    private static void handshake(OutputStream out, InputStream in, String basicAuth) throws IOException {
-        String request = "GET /ocpp/CP-1 HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
-                + "Sec-WebSocket-Protocol: ocpp1.6\r\n" + (basicAuth == null ? "" : "Authorization: Basic " + basicAuth + "\r\n")
-                + "\r\n";
-        out.write(request.getBytes(StandardCharsets.US_ASCII));
-        out.flush();
-        StringBuilder response = new StringBuilder();
-        while (!response.toString().endsWith("\r\n\r\n")) {
-            int b = in.read();
-            if (b < 0) {
-                break;
-            }
-            response.append((char) b);
-        }
-        assertThat(response.toString()).as("handshake answer").startsWith("HTTP/1.1 101");
     }
 
     /** Heartbeat CALLs with ids 1..count, each a masked frame as a client must send it. */
