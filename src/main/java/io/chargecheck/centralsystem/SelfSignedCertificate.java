@@ -1,55 +1,76 @@
 package io.chargecheck.centralsystem;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.security.cert.Certificate;
-import java.util.ArrayList;
+import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * A self-signed certificate for a bench session with security profile 2 or 3 when the user brings
- * no keystore. The JDK has no public API to sign a certificate, so the JDK's own keytool makes it.
+ * no keystore. Made with Bouncy Castle in this JVM: the JDK's keytool, which made it before, is a
+ * JVM of its own per certificate, a second of CPU each.
  */
 public final class SelfSignedCertificate {
 
     public static final String ALIAS = "chargecheck";
+    private static final Duration VALIDITY = Duration.ofDays(30);
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private SelfSignedCertificate() {
     }
 
     /** Writes a PKCS12 keystore with a fresh EC key and a certificate valid for the given names and addresses. */
     public static Path generate(Path keystore, String password, List<String> hostsAndAddresses) {
-        List<String> san = new ArrayList<>();
-        for (String name : hostsAndAddresses) {
-            san.add((name.matches("[0-9.]+|.*:.*") ? "ip:" : "dns:") + name);
-        }
-        Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
         try {
-            Files.deleteIfExists(keystore);
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+            generator.initialize(new ECGenParameterSpec("secp256r1"), RANDOM);
+            KeyPair keys = generator.generateKeyPair();
+            X500Name subject = new X500Name("CN=ChargeCheck central system");
+            Instant now = Instant.now();
+            JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject, new BigInteger(63, RANDOM),
+                    Date.from(now.minus(Duration.ofMinutes(5))), Date.from(now.plus(VALIDITY)), subject, keys.getPublic());
+            GeneralName[] names = hostsAndAddresses.stream().map(name -> new GeneralName(
+                    name.matches("[0-9.]+|.*:.*") ? GeneralName.iPAddress : GeneralName.dNSName, name)).toArray(GeneralName[]::new);
+            builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names));
+            X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(
+                    builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())));
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            store.setKeyEntry(ALIAS, keys.getPrivate(), password.toCharArray(), new Certificate[] {certificate});
             if (keystore.getParent() != null) {
                 Files.createDirectories(keystore.getParent());
             }
-            Process process = new ProcessBuilder(keytool.toString(), "-genkeypair", "-alias", ALIAS,
-                    "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=ChargeCheck central system",
-                    "-validity", "30", "-ext", "SAN=" + String.join(",", san), "-storetype", "PKCS12",
-                    "-keystore", keystore.toString(), "-storepass", password, "-keypass", password)
-                    .redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes());
-            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new IllegalStateException("keytool could not make a certificate: " + output.strip());
+            try (OutputStream out = Files.newOutputStream(keystore)) {
+                store.store(out, password.toCharArray());
             }
             return keystore;
+        } catch (GeneralSecurityException | OperatorCreationException e) {
+            throw new IllegalStateException("could not make a certificate: " + e.getMessage(), e);
         } catch (IOException e) {
-            throw new IllegalStateException("cannot run " + keytool + " to make a certificate: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while making a certificate", e);
+            throw new IllegalStateException("cannot write the keystore " + keystore + ": " + e.getMessage(), e);
         }
     }
 

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
@@ -60,6 +64,21 @@ class TlsTest {
             assertThat(without.closed.get(5, TimeUnit.SECONDS)).isNotEmpty();
             assertThat(without.opened).isCompletedExceptionally();
         }
+    }
+
+    @Test
+    void makesASelfSignedCertificateForTheNamesAndAddressesGiven() throws Exception {
+        Path keystore = SelfSignedCertificate.generate(temp.resolve("cs.p12"), PASSWORD, List.of("localhost", "127.0.0.1"));
+
+        X509Certificate certificate = (X509Certificate)
+                TlsSupport.load(keystore, PASSWORD).getCertificate(SelfSignedCertificate.ALIAS);
+        certificate.verify(certificate.getPublicKey());
+        certificate.checkValidity();
+        assertThat(certificate.getPublicKey().getAlgorithm()).isEqualTo("EC");
+        assertThat(certificate.getSubjectAlternativeNames()).containsExactlyInAnyOrder(
+                List.of(2, "localhost"), List.of(7, "127.0.0.1"));
+        assertThat(certificate.getNotAfter()).isBetween(Date.from(Instant.now().plus(Duration.ofDays(29))),
+                Date.from(Instant.now().plus(Duration.ofDays(31))));
     }
 
     @Test
