@@ -39,11 +39,11 @@ final class SuiteRun {
 
     /**
      * The runs of SelfTest and OcttSelfTest, which JUnit runs side by side, share these threads
-     * (eleven; -Dchargecheck.selftest.runs to change): runs mostly wait on the protocol's own timers,
+     * (thirteen; -Dchargecheck.selftest.runs to change): runs mostly wait on the protocol's own timers,
      * so more of them than cores fit, but sixteen at once on two cores delayed a simulator's
-     * heartbeat by more than its tolerance. Eleven took the self-tests from 108 s to 75 s of a build.
+     * heartbeat by more than its tolerance. Thirteen took the self-tests from 108 s to 84 s of a build.
      */
-    private static final int THREADS = Integer.getInteger("chargecheck.selftest.runs", 11);
+    private static final int THREADS = Integer.getInteger("chargecheck.selftest.runs", 13);
     private static final ExecutorService RUNS = new ThreadPoolExecutor(THREADS, THREADS, 0, TimeUnit.MILLISECONDS,
             new PriorityBlockingQueue<>(256, Comparator.comparing(task -> (Queued) task)), runnable -> {
                 Thread thread = new Thread(runnable, "self-test-run");
