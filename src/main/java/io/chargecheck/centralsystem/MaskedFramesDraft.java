@@ -73,6 +73,8 @@ final class MaskedFramesDraft extends Draft_6455 {
     private int[] payloadLengths = new int[4];
     private boolean[] readable = new boolean[4];
     private int frameCount;
+    /** Where the first of them starts: the bytes before it end a frame the library holds the start of. */
+    private int firstFrameStart;
 
     MaskedFramesDraft(List<IExtension> extensions, List<IProtocol> protocols, int maxFrameBytes) {
         super(extensions, protocols, maxFrameBytes);
@@ -93,11 +95,11 @@ final class MaskedFramesDraft extends Draft_6455 {
             return super.translateFrame(buffer);
         }
         boolean midFrame = payloadLeft > 0 || headerBytes > 0; // the library holds the start of that frame
-        int[] frameStarts = unmaskInPlace(buffer);
+        unmaskInPlace(buffer);
         int limit = buffer.limit();
         List<Framedata> frames = new ArrayList<>(2);
         if (midFrame) {
-            buffer.limit(frameCount > 0 ? frameStarts[0] : limit);
+            buffer.limit(frameCount > 0 ? firstFrameStart : limit);
             frames.addAll(super.translateFrame(buffer));
             buffer.limit(limit);
         }
@@ -163,14 +165,13 @@ final class MaskedFramesDraft extends Draft_6455 {
      * Rewrites the bytes between position and limit: each frame whose header is whole here loses
      * its mask (bit and key) and has its payload unmasked; the limit moves back by the keys taken out.
      */
-    private int[] unmaskInPlace(ByteBuffer buffer) throws InvalidFrameException {
+    private void unmaskInPlace(ByteBuffer buffer) throws InvalidFrameException {
         byte[] a = buffer.array();
         int base = buffer.arrayOffset();
         int read = base + buffer.position();
         int write = read;
         int end = base + buffer.limit();
         frameCount = 0;
-        int[] frameStarts = new int[payloadStarts.length];
         while (read < end) {
             if (payloadLeft > 0) {
                 int n = (int) Math.min(payloadLeft, end - read);
@@ -202,13 +203,14 @@ final class MaskedFramesDraft extends Draft_6455 {
                     payloadLeft = payloadLength();
                     unmasking = true;
                     keyPhase = 0;
-                    if (frameCount == frameStarts.length) {
-                        frameStarts = Arrays.copyOf(frameStarts, frameCount * 2);
+                    if (frameCount == payloadStarts.length) {
                         payloadStarts = Arrays.copyOf(payloadStarts, frameCount * 2);
                         payloadLengths = Arrays.copyOf(payloadLengths, frameCount * 2);
                         readable = Arrays.copyOf(readable, frameCount * 2);
                     }
-                    frameStarts[frameCount] = write - base;
+                    if (frameCount == 0) {
+                        firstFrameStart = write - base;
+                    }
                     payloadStarts[frameCount] = write - base + 2 + lengthBytes;
                     payloadLengths[frameCount] = (int) Math.min(payloadLeft, Integer.MAX_VALUE);
                     readable[frameCount] = (header[0] & (FIN_BIT | RSV_BITS | OPCODE_BITS)) == (FIN_BIT | TEXT)
@@ -226,7 +228,6 @@ final class MaskedFramesDraft extends Draft_6455 {
             startFrameIfHeaderWhole();
         }
         buffer.limit(write - base);
-        return frameStarts;
     }
 
     /** Keeps track of fragmented messages: a data frame without FIN begins one, a continuation with FIN ends it. */

@@ -189,27 +189,23 @@ class RemoteCommandsTest {
      */
     @SideBySide
     void softResetWithoutTransactionIsAnsweredBeforeTheStationGoesDown() {
-        String quick = CP + "-QUICK";
-        bench.boot(bench.config(quick).rebootTime(Duration.ofMillis(10)));
-        for (int reset = 1; reset <= SOFT_RESETS; reset++) {
-            long mark = bench.mark();
-            assertThat(bench.call(quick, new ResetRequest(ResetType.Soft)).status()).as("reset " + reset)
-                    .isEqualTo(ResetStatus.Accepted);
-            bench.awaitTrail(quick, mark, "BootNotification", "StatusNotification 0 Available",
-                    "StatusNotification 1 Available", "StatusNotification 2 Available");
-        }
+        resetsInARowEachEndWithEveryConnectorReported(CP + "-QUICK", ResetType.Soft, SOFT_RESETS);
     }
 
     /** After every hard reset, every connector reports again (once, connector 0 alone was seen). */
     @SideBySide
     void hardResetsInARowEachEndWithEveryConnectorReported() {
-        String quick = CP + "-HARD";
-        bench.boot(bench.config(quick).rebootTime(Duration.ofMillis(10)));
-        for (int reset = 1; reset <= HARD_RESETS; reset++) {
+        resetsInARowEachEndWithEveryConnectorReported(CP + "-HARD", ResetType.Hard, HARD_RESETS);
+    }
+
+    /** Each reset answered Accepted, then a boot and every connector Available, before the next. */
+    private void resetsInARowEachEndWithEveryConnectorReported(String station, ResetType type, int resets) {
+        bench.boot(bench.config(station).rebootTime(Duration.ofMillis(10)));
+        for (int reset = 1; reset <= resets; reset++) {
             long mark = bench.mark();
-            assertThat(bench.call(quick, new ResetRequest(ResetType.Hard)).status()).as("reset " + reset)
+            assertThat(bench.call(station, new ResetRequest(type)).status()).as("reset " + reset)
                     .isEqualTo(ResetStatus.Accepted);
-            bench.awaitTrail(quick, mark, "BootNotification", "StatusNotification 0 Available",
+            bench.awaitTrail(station, mark, "BootNotification", "StatusNotification 0 Available",
                     "StatusNotification 1 Available", "StatusNotification 2 Available");
         }
     }
